@@ -1,0 +1,50 @@
+import type {Commitment, Finding} from '../types.js'
+import type {FileFix} from './fix-file.js'
+
+/** What the CLI knows about one input. */
+export interface FileReport {
+  file: string
+  findings: Finding[]
+  commitments: Commitment[]
+  notices: string[]
+  error?: string
+  fix?: FileFix
+}
+
+/** The JSON format: one `{file, findings, commitments}` object per input. */
+export function formatJson(reports: FileReport[]): string {
+  const out = reports.map((report) => {
+    const item: Record<string, unknown> = {file: report.file, findings: report.findings, commitments: report.commitments}
+    if (report.notices.length > 0) item.notices = report.notices
+    if (report.error) item.error = report.error
+    return item
+  })
+  return `${JSON.stringify(out, null, 2)}\n`
+}
+
+const colors = {red: 31, yellow: 33, blue: 34, dim: 2, bold: 1} as const
+
+/** The stylish format: `file:line:col  severity  message  rule-id`, then a summary. */
+export function formatStylish(reports: FileReport[], {color}: {color: boolean}): string {
+  const paint = (name: keyof typeof colors, text: string) => (color ? `\u001B[${colors[name]}m${text}\u001B[0m` : text)
+  const lines: string[] = []
+  const counts = {error: 0, warning: 0, info: 0}
+  for (const report of reports) {
+    for (const notice of report.notices) lines.push(`${report.file}  ${paint('dim', 'notice')}  ${notice}`)
+    for (const finding of report.findings) {
+      counts[finding.severity]++
+      const where = `${report.file}:${finding.start.line}:${finding.start.column}`
+      const severity = finding.severity === 'error' ? paint('red', 'error') : finding.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info')
+      lines.push(`${where}  ${severity}  ${finding.message}  ${paint('dim', finding.ruleId)}`)
+    }
+  }
+  const total = counts.error + counts.warning + counts.info
+  if (total === 0) return lines.length > 0 ? `${lines.join('\n')}\n` : ''
+  const summary = `${total} ${total === 1 ? 'problem' : 'problems'} (${counts.error} ${plural(counts.error, 'error')}, ${counts.warning} ${plural(counts.warning, 'warning')}, ${counts.info} info)`
+  lines.push('', paint('bold', summary))
+  return `${lines.join('\n')}\n`
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`
+}

@@ -1,0 +1,8 @@
+export {lint, defaultMaxSize} from './lint.js'
+export {fix, type FixResult} from './fix.js'
+export {retextTactful} from './preset.js'
+export {checkOptions} from './options.js'
+export {findConfig, loadConfig, type LoadedConfig} from './config.js'
+export {rules as ruleList, ruleIds} from '../../../rules/index.js'
+export {splitReply, type Region, type ReplyParts} from './email/split.js'
+export type {Commitment, Finding, Glossary, LintOptions, LintResult, Point, RuleSetting, Severity} from './types.js'

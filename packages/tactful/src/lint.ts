@@ -1,0 +1,111 @@
+import {unified, type Processor} from 'unified'
+import retextEnglish from 'retext-english'
+import {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {pointAt, type ReplyContext, type RuleSettings} from '../../../rules/kit/index.js'
+import {createContext, maskContext} from './context.js'
+import {splitReply} from './email/split.js'
+import {checkOptions} from './options.js'
+import {retextTactful} from './preset.js'
+import type {Commitment, Finding, LintOptions, LintResult, Severity} from './types.js'
+
+/** The default largest reply linted, in UTF-16 code units (about 1 MB of text). */
+export const defaultMaxSize = 1_000_000
+
+/** A finding with what only the library needs to know about it. */
+export interface DetailedFinding {
+  finding: Finding
+  /** The rule marks the first suggestion safe to apply without review. */
+  safe: boolean
+}
+
+/** What `lintDetailed` returns. */
+export interface DetailedResult {
+  findings: DetailedFinding[]
+  commitments: Commitment[]
+  notices: string[]
+}
+
+const processors = new Map<string, Processor>()
+
+/** Lint a reply draft: findings (with suggestions) and the concrete commitments it makes. */
+export async function lint(text: string, options: LintOptions = {}): Promise<LintResult> {
+  const result = await lintDetailed(text, options)
+  return {findings: result.findings.map((detailed) => detailed.finding), commitments: result.commitments, notices: result.notices}
+}
+
+/** `lint`, keeping which findings the rules mark safe to fix. */
+export async function lintDetailed(text: string, options: LintOptions = {}): Promise<DetailedResult> {
+  if (typeof text !== 'string') throw new TypeError(`Expected the reply as a string, not ${describe(text)}`)
+  const checked = checkOptions(options, 'options')
+  const maxSize = checked.maxSize ?? defaultMaxSize
+  if (text.length > maxSize) {
+    return {
+      findings: [],
+      commitments: [],
+      notices: [`Not linted: the reply is ${text.length} characters long, over the limit of ${maxSize} (set \`maxSize\` to raise it)`]
+    }
+  }
+  const parts = splitReply(text, {format: checked.format})
+  const settings: RuleSettings = {glossary: checked.glossary, abbreviations: checked.abbreviations}
+  const context = createContext(text, parts, settings, checked.now)
+  const file = new VFile({value: maskContext(text, parts.regions)})
+  file.data.tactful = context
+  const processor = processorFor(checked.rules ?? {})
+  const tree = processor.parse(file)
+  await processor.run(tree, file)
+  const findings = file.messages
+    .map((message) => toDetailed(message, context))
+    .sort((a, b) => a.finding.start.offset - b.finding.start.offset || a.finding.end.offset - b.finding.end.offset)
+  const notices = context.failures.map(({ruleId, error}) => `Rule \`${ruleId}\` failed and was skipped: ${error instanceof Error ? error.message : String(error)}`)
+  return {findings, commitments: context.commitments.map((commitment) => toCommitment(commitment, context)), notices}
+}
+
+function processorFor(rules: Record<string, string>): Processor {
+  const key = JSON.stringify(Object.entries(rules).sort())
+  let processor = processors.get(key)
+  if (!processor) {
+    processor = unified()
+      .use(retextEnglish)
+      .use(retextTactful, {rules} as never)
+      .freeze() as unknown as Processor
+    processors.set(key, processor)
+  }
+  return processor
+}
+
+function toDetailed(message: VFileMessage, context: ReplyContext): DetailedFinding {
+  const place = message.place as {start: {offset: number}; end: {offset: number}}
+  const start = pointAt(context.source, place.start.offset, context)
+  const end = pointAt(context.source, place.end.offset, context)
+  const finding: Finding = {
+    ruleId: message.ruleId ?? 'unknown',
+    severity: toSeverity(message.fatal),
+    message: message.reason,
+    actual: context.source.slice(start.offset, end.offset),
+    suggestions: [...((message.expected as string[] | undefined) ?? [])],
+    start,
+    end,
+    url: message.url ?? ''
+  }
+  return {finding, safe: context.safe.has(message)}
+}
+
+function toSeverity(fatal: boolean | null | undefined): Severity {
+  return fatal === true ? 'error' : fatal === false ? 'warning' : 'info'
+}
+
+function toCommitment(commitment: ReplyContext['commitments'][number], context: ReplyContext): Commitment {
+  return {
+    text: context.source.slice(commitment.start, commitment.end),
+    start: pointAt(context.source, commitment.start, context),
+    end: pointAt(context.source, commitment.end, context),
+    due: commitment.due
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Buffer.isBuffer(value)) return 'a Buffer (decode it to a string first)'
+  return `a ${typeof value}`
+}

@@ -1,0 +1,99 @@
+import type {VFile} from 'vfile'
+
+/** A run of the input of one kind, `[start, end)` in UTF-16 code units. */
+export interface Region {
+  kind: string
+  start: number
+  end: number
+}
+
+/** A disable comment found in the reply. */
+export interface Directive {
+  /** Rule ids it applies to; empty means every rule. */
+  ruleIds: string[]
+  /** `reply`: the rest of the reply; `next-line`: only the line after the comment. */
+  scope: 'reply' | 'next-line'
+  /** Where the comment ends; `next-line` covers the line after this offset. */
+  offset: number
+}
+
+/** What the library hands the rules about one reply, on `file.data.tactful`. */
+export interface ReplyContext {
+  /** The original input; the parsed value may have context masked out. */
+  source: string
+  regions: Region[]
+  directives: Directive[]
+  /** Language of the reply body, e.g. `en`. */
+  lang: string
+  /** When commitments are resolved against. */
+  now: Date
+  /** Settings the rules may read (glossary, extra abbreviations). */
+  settings: RuleSettings
+  /** Concrete commitments found by the rules. */
+  commitments: Array<{start: number; end: number; due: string | null}>
+  /** Rules that threw, with the error; the other rules still ran. */
+  failures: Array<{ruleId: string; error: unknown}>
+  /** Which messages a rule marks safe to apply without review. */
+  safe: WeakSet<object>
+}
+
+/** Settings shared with the rules. */
+export interface RuleSettings {
+  glossary?: {allow?: string[]; flag?: Record<string, string[] | string>}
+  abbreviations?: string[]
+}
+
+// Reply text is linted; everything else is context.
+const lintable = new Set(['body', 'greeting'])
+
+declare module 'vfile' {
+  interface DataMap {
+    tactful: ReplyContext
+  }
+}
+
+/** The reply context of a file, creating a plain one (the whole text is reply) when the file has none. */
+export function replyContext(file: VFile): ReplyContext {
+  let context = file.data.tactful
+  if (!context) {
+    const source = String(file.value ?? '')
+    context = {
+      source,
+      regions: source.length > 0 ? [{kind: 'body', start: 0, end: source.length}] : [],
+      directives: [],
+      lang: 'en',
+      now: new Date(),
+      settings: {},
+      commitments: [],
+      failures: [],
+      safe: new WeakSet()
+    }
+    file.data.tactful = context
+  }
+  return context
+}
+
+/** Whether the text at `offset` is reply text a rule may flag. */
+export function isReplyText(context: ReplyContext, offset: number): boolean {
+  const region = regionAt(context.regions, offset)
+  return region !== undefined && lintable.has(region.kind)
+}
+
+/** The region holding `offset`, found by binary search. */
+export function regionAt(regions: Region[], offset: number): Region | undefined {
+  let low = 0
+  let high = regions.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const region = regions[middle]
+    if (offset < region.start) high = middle - 1
+    else if (offset >= region.end) low = middle + 1
+    else return region
+  }
+  return undefined
+}
+
+/** The reply's own text: body and greeting regions, in order. */
+export function replyRegions(context: ReplyContext): Region[] {
+  return context.regions.filter((region) => lintable.has(region.kind))
+}

@@ -1,0 +1,111 @@
+import type {Root} from 'nlcst'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import {type ReplyContext, replyContext} from './context.js'
+import {pointAt} from './position.js'
+
+/** How much a finding matters. */
+export type Severity = 'error' | 'warning' | 'info'
+
+/** A rule setting as users write it. */
+export type RuleSetting = Severity | 'off'
+
+/** Who a rule is. */
+export interface RuleMeta {
+  /** Kebab-case; also the folder, the config key and `message.ruleId`. */
+  readonly id: string
+  /** One line, starts with a verb, no trailing period. */
+  readonly description: string
+  readonly url: string
+  /** The default severity. */
+  readonly severity: Severity
+}
+
+/** What a rule checks: it adds messages to `file`, through `report`. */
+export type Check = (tree: Root, file: VFile, context: ReplyContext) => void | Promise<void>
+
+/** A retext plugin made by `defineRule`, with its meta attached. */
+export type Rule = Plugin<[(RuleSetting | {severity?: RuleSetting})?], Root> & {readonly meta: RuleMeta}
+
+const settings = new Set(['off', 'info', 'warning', 'error'])
+
+/** Check a rule setting, throwing an error that names the value and the choices. */
+export function parseSetting(value: unknown, ruleId: string): RuleSetting {
+  if (typeof value === 'string' && settings.has(value)) return value as RuleSetting
+  throw new Error(`Expected \`off\`, \`info\`, \`warning\` or \`error\` for rule \`${ruleId}\`, not \`${String(value)}\``)
+}
+
+/**
+ * Make a retext plugin from a rule's meta and check. The plugin applies the user's severity
+ * (or `off`), stamps every message with `source`, `ruleId`, `url` and severity, honours disable
+ * comments, and isolates a check that throws so the other rules still report.
+ */
+export function defineRule(meta: RuleMeta, check: Check): Rule {
+  const plugin = function (options?: RuleSetting | {severity?: RuleSetting}) {
+    const raw = typeof options === 'object' && options !== null ? options.severity : options
+    const severity = parseSetting(raw ?? meta.severity, meta.id)
+    if (severity === 'off') return
+    return async function (tree: Root, file: VFile) {
+      const context = replyContext(file)
+      const before = file.messages.length
+      try {
+        await check(tree, file, context)
+      } catch (error) {
+        file.messages.length = before
+        context.failures.push({ruleId: meta.id, error})
+        return
+      }
+      const added = file.messages.splice(before)
+      for (const message of added) {
+        if (isDisabled(context, meta.id, message.place)) continue
+        message.source = 'tactful'
+        message.ruleId = meta.id
+        message.url = meta.url
+        message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+        file.messages.push(message)
+      }
+    }
+  } as Rule
+  Object.defineProperty(plugin, 'name', {value: meta.id})
+  Object.defineProperty(plugin, 'meta', {value: meta, enumerable: true})
+  return plugin
+}
+
+function isDisabled(context: ReplyContext, ruleId: string, place: unknown): boolean {
+  if (context.directives.length === 0) return false
+  const offset = (place as {start?: {offset?: number}} | undefined)?.start?.offset ?? 0
+  const line = pointAt(context.source, offset, context).line
+  return context.directives.some((directive) => {
+    if (directive.ruleIds.length > 0 && !directive.ruleIds.includes(ruleId)) return false
+    if (directive.scope === 'reply') return directive.offset <= offset
+    return pointAt(context.source, directive.offset, context).line + 1 === line
+  })
+}
+
+/** What a rule reports. */
+export interface Report {
+  /** Offsets into the input, `[start, end)`. */
+  start: number
+  end: number
+  /** One sentence, curly quotes, no trailing period. */
+  reason: string
+  /** Drop-in replacements for the flagged text, best first. */
+  expected?: string[]
+  /** The longer why. */
+  note?: string
+  /** Whether the first suggestion can be applied without review. */
+  safe?: boolean
+}
+
+/** Add a message for `[start, end)`; `actual` is the text there, as typed. */
+export function report(file: VFile, details: Report) {
+  const context = replyContext(file)
+  const start = pointAt(context.source, details.start, context)
+  const end = pointAt(context.source, details.end, context)
+  const message = file.message(details.reason, {place: {start, end}})
+  message.actual = context.source.slice(details.start, details.end)
+  message.expected = details.expected ?? []
+  if (details.note) message.note = details.note
+  if (details.safe && message.expected.length > 0) context.safe.add(message)
+  return message
+}

@@ -1,0 +1,24 @@
+/** Wrap text in curly quotes for a message. */
+export function quote(text: string): string {
+  return `“${text}”`
+}
+
+/** Give each suggestion the capitalisation of `actual`: all capitals, a capital first letter, or as written. */
+export function matchCase(actual: string, suggestions: readonly string[]): string[] {
+  const letters = actual.replace(/[^\p{L}]/gu, '')
+  // An all-capital abbreviation (“RMA”) is replaced by plain words in their own case.
+  if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return [...suggestions]
+  const first = actual.match(/\p{L}/u)?.[0]
+  if (first && first !== first.toLowerCase()) return suggestions.map(capitalize)
+  return [...suggestions]
+}
+
+/** Upper-case the first letter. */
+export function capitalize(text: string): string {
+  return text.replace(/\p{L}/u, (letter) => letter.toUpperCase())
+}
+
+/** The docs page of a rule. */
+export function ruleUrl(id: string): string {
+  return `https://github.com/tactful-dev/tactful/blob/main/rules/${id}/README.md`
+}
