@@ -1,10 +1,188 @@
-import {defineRule, ruleUrl} from '../kit/index.js'
+import {
+  defineRule,
+  definePhrases,
+  findPhrases,
+  matchTokens,
+  quote,
+  report,
+  ruleUrl,
+  type Sentence
+} from '../kit/index.js'
+import triggers from './phrases.json' with {type: 'json'}
+import words from './words.json' with {type: 'json'}
 
 const meta = {
   id: 'blame-shifting',
-  description: 'TODO(#2)',
+  description: 'Flag replies that push the fault onto the customer, a colleague, a third party or policy',
   url: ruleUrl('blame-shifting'),
   severity: 'warning'
 } as const
 
-export default defineRule(meta, () => {})
+const phrases = definePhrases(triggers)
+
+const alternation = (list: readonly string[]) =>
+  [...list].sort((a, b) => b.length - a.length).map((item) => item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+
+const at = '(?<=^| )'
+const thirdParty = `(?:the |your |their |our |that |this )?(?:${alternation(words.thirdParties)})`
+const refusal = /(?:^| )(?:can not|unable to|not able to|will not|do not|does not|not possible|not allowed|not permitted|no refunds?|not eligible|not refundable|non-refundable)(?= |$)/
+
+/** A kind of blame, the pattern that finds it, and how to talk about it. */
+interface Kind {
+  pattern: RegExp
+  reason: (actual: string) => string
+  /** Extend the span to the whole clause before the match (“The system made an error, not us”). */
+  fromClauseStart?: boolean
+  /** Extend the span to the end of the clause after the match. */
+  toClauseEnd?: boolean
+  expected?: string[]
+  /** Only when the sentence also refuses something (policy as the reason for a refusal). */
+  needsRefusal?: boolean
+}
+
+const kinds: Kind[] = [
+  {
+    // “The warehouse packed the wrong item, not me”, “That’s the courier’s fault, not ours”.
+    pattern: /(?<=^| ), not (?:us|me|ours|mine|our (?:team|fault|doing|side|end)|on us|my (?:fault|doing))(?= |$)/g,
+    reason: (actual) => `${quote(actual)} points the finger elsewhere; the customer only needs it put right`,
+    fromClauseStart: true
+  },
+  {
+    // “It’s not our fault”, “not my department”, “we are not responsible for …”.
+    pattern: new RegExp(
+      `${at}(?:(?:it|that|this) is |(?:it|that|this) was )?(?:not|never|no fault of) (?:(?:really|actually|exactly) )?(?:our|my|ours|mine)(?: (?:${alternation(words.disowned)}))?(?= |$)` +
+        `|${at}(?:we|i|our company|the company|our team) (?:are|am|is|were|was|can not be|will not be) (?:not )?(?:held )?responsible(?: for)?(?! for (?:the|this) (?:delay|mistake|error|inconvenience) and)`,
+      'g'
+    ),
+    reason: (actual) => `${quote(actual)} disowns the problem; own it and say what you will do`,
+    toClauseEnd: true
+  },
+  {
+    // “You should have checked”, “you must have typed”, “you failed to enter”.
+    pattern: /(?<=^| )you (?:really )?(?:should have|should not have|ought to have|must have|failed to|neglected to|forgot to|did not follow|did not read)(?= [^ ]+)/g,
+    reason: (actual) => `${quote(actual)} puts the fault on the customer; say what happened and what you will do`,
+    toClauseEnd: true
+  },
+  {
+    // “You should read the instructions”, “you should use it correctly”.
+    pattern: new RegExp(
+      `${at}you (?:should|need to|have to|must) (?:read|use|follow|check|review|look at)(?: (?:it|them|the product|the item))?` +
+        `(?: (?:(?:the|our|your) (?:${alternation(words.instructions)})|correctly|properly|carefully|as directed|as intended))(?= |$)`,
+      'g'
+    ),
+    reason: (actual) => `${quote(actual)} lectures the customer; offer the help instead`,
+    toClauseEnd: true
+  },
+  {
+    // “That’s the courier’s fault”, “it’s really their fault”, “the fault of the bank”.
+    pattern: new RegExp(`${at}(?:(?:it|that|this) is (?:really |actually |all )?)?(?:(?!(?:not|no) )(?:[^ ]+'s|their|his|her|the ${thirdParty}'s) fault|fault of ${thirdParty})(?= |$)`, 'g'),
+    reason: (actual) => `${quote(actual)} shifts the blame to someone else; own the problem for the customer`,
+    toClauseEnd: true
+  },
+  {
+    // “it’s your own fault”, “an error on your part”.
+    pattern: /(?<=^| )(?<!(?:^| )(?:not|never|no) )(?:(?:it|that|this) (?:is|was) )?(?:all )?(?<!(?:^| )(?:not|never|no|hardly) )your (?:own )?(?:fault|mistake)(?= |$)|(?<=^| )(?:error|mistake|fault) on your (?:part|end|side)(?= |$)|(?<=^| )(?:user|operator|customer) error(?= |$)/g,
+    reason: (actual) => `${quote(actual)} blames the customer; describe what happened without fault`
+  },
+  {
+    // “The delay is down to the courier”, “that one’s on the carrier”.
+    pattern: new RegExp(`${at}(?:is|was|are|were) (?:all )?(?:down to|on|because of|caused by|the fault of) ${thirdParty}(?= [,.;:!?]|$)`, 'g'),
+    reason: (actual) => `${quote(actual)} hands the blame to a third party; own the problem for the customer`,
+    fromClauseStart: true
+  },
+  {
+    // “Take it up with the manufacturer.”
+    pattern: /(?<=^| )take (?:it|this|that) up with (?:them|the [^ ]+|your [^ ]+|[^ ]+)(?: directly)?(?= |$)/g,
+    reason: (actual) => `${quote(actual)} sends the customer away; offer to contact them yourself`
+  },
+  {
+    // “As I already said”, “per my last email”.
+    pattern: /(?<=^| )(?:(?:as|like) (?:i|we) (?:have )?(?:already|previously) (?:said|stated|mentioned|explained|told you)|(?:as|like) i (?:said|told you)|as (?:already|previously) (?:stated|said|explained)|(?:as )?per my (?:last|previous|earlier) (?:email|e-mail|message|reply|response|note))(?= |$)/g,
+    reason: (actual) => `${quote(actual)} sounds impatient with the customer; try ${quote('To recap')}`,
+    expected: ['To recap']
+  },
+  {
+    // “It’s company policy” as the reason for a refusal.
+    pattern: /(?<=^| )(?:(?:it|that|this) is |because (?:it is |of )?|due to |per )?(?:our |company |the company's |store |strict )*(?:company )?policy(?= |$)/g,
+    reason: (actual) => `${quote(actual)} hides behind policy; explain the reason, or what you can offer instead`,
+    needsRefusal: true
+  }
+]
+
+const excuse = new RegExp(`${at}(?:${alternation(words.excuses)})(?= |$)`)
+const cause = new RegExp(`${at}(?:${alternation(words.causes)})(?= |$)`)
+const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')'])
+const joiners = new Set(['but', 'and', 'because', 'since', 'although', 'though', 'however', 'while', 'so'])
+
+export default defineRule(meta, (tree, file) => {
+  const seen = new Set<Sentence>()
+  for (const match of findPhrases(tree, file, phrases)) {
+    if (seen.has(match.sentence)) continue
+    seen.add(match.sentence)
+    checkSentence(match.sentence, file)
+  }
+})
+
+function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {
+  const flagged: Array<[number, number]> = []
+  const add = (from: number, to: number, reason: string, expected: string[] = []) => {
+    if (flagged.some(([start, end]) => from < end && start < to)) return
+    flagged.push([from, to])
+    const start = sentence.tokens[from].start
+    const end = sentence.tokens[to - 1].end
+    const source = file.data.tactful?.source ?? String(file.value)
+    report(file, {start, end, reason: reason.replace('%s', source.slice(start, end)), expected, note: 'Own the problem: say sorry, say what you will do, and leave out whose fault it was.'})
+  }
+
+  const excuseAt = sentence.text.search(excuse)
+  if (excuseAt >= 0) {
+    const causeMatch = cause.exec(sentence.text.slice(excuseAt))
+    if (causeMatch) {
+      const from = clauseFrom(sentence, tokenIndex(sentence, excuseAt))
+      const to = clauseTo(sentence, tokenIndex(sentence, excuseAt + causeMatch.index + causeMatch[0].length + 1), true)
+      if (to > from) add(from, to, `${quote('%s')} is an excuse; the customer needs an apology and a fix`)
+    }
+  }
+
+  for (const kind of kinds) {
+    if (kind.needsRefusal && !refusal.test(sentence.text)) continue
+    for (const found of matchTokens(sentence, kind.pattern)) {
+      const from = kind.fromClauseStart ? clauseFrom(sentence, found.from, true) : found.from
+      const to = kind.toClauseEnd ? clauseTo(sentence, found.to, false) : found.to
+      add(from, to, kind.reason('%s'), kind.expected)
+    }
+  }
+}
+
+function tokenIndex(sentence: Sentence, charIndex: number): number {
+  let index = 0
+  while (index + 1 < sentence.starts.length && sentence.starts[index + 1] <= charIndex) index++
+  return index
+}
+
+// Back to the start of the clause; with `wide`, commas inside it do not end it (“The system made an error, not us”).
+function clauseFrom(sentence: Sentence, from: number, wide = false): number {
+  let start = from
+  if (wide) {
+    while (start > 0 && sentence.tokens[start].norm === ',') start--
+  }
+  while (start > 0) {
+    const token = sentence.tokens[start - 1]
+    if (token.punctuation ? clauseEnd.has(token.norm) : joiners.has(token.norm) && start !== from) break
+    start--
+  }
+  return start
+}
+
+// On to the end of the clause; with `sentence`, through commas and joining words to the end of the sentence.
+function clauseTo(sentence: Sentence, from: number, wholeSentence: boolean): number {
+  let to = Math.max(from, 0)
+  while (to < sentence.tokens.length) {
+    const token = sentence.tokens[to]
+    if (token.punctuation && (wholeSentence ? ['.', '!', '?', ';'].includes(token.norm) : clauseEnd.has(token.norm))) break
+    if (!wholeSentence && !token.punctuation && (joiners.has(token.norm) || token.norm === 'that' || token.norm === 'because')) break
+    to++
+  }
+  while (to < sentence.tokens.length && to > 0 && sentence.tokens[to].start === sentence.tokens[to - 1].start) to++
+  return to
+}

@@ -1,10 +1,190 @@
-import {defineRule, ruleUrl} from '../kit/index.js'
+import {
+  defineRule,
+  definePhrases,
+  findPhrases,
+  matchCase,
+  matchTokens,
+  quote,
+  report,
+  ruleUrl,
+  type PhraseMatch,
+  type ReplyContext,
+  type Sentence
+} from '../kit/index.js'
+import data from './phrases.json' with {type: 'json'}
+import {resolveDue} from './due.js'
 
 const meta = {
   id: 'broken-promises',
-  description: 'TODO(#2)',
+  description: 'Flag promises with no time to hold them to, and guarantees outside the agent’s control',
   url: ruleUrl('broken-promises'),
   severity: 'warning'
 } as const
 
-export default defineRule(meta, () => {})
+interface Entry {
+  phrase: string
+  suggestions?: string[]
+  kind?: string
+}
+
+const phrases = definePhrases<Entry>(data)
+
+// A future commitment before the vague time: “I’ll get back to you soon”, “your refund will be processed shortly”.
+const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing)(?= )/
+// Hope, wishes and goodbyes are not promises: “hope you feel better soon”, “see you soon”.
+const wishes = /(?<=^| )(?:hope|hoping|hopefully|wish|wishing|look forward|looking forward|see you|talk|speak|get well|feel better|catch you|chat)(?= |$)/
+
+/** A certainty the agent cannot back: the pattern and how to say it honestly. */
+interface Certainty {
+  pattern: RegExp
+  reason: (actual: string) => string
+  expected?: (actual: string) => string[]
+  /** The promise runs on to the end of its clause. */
+  wholeClause?: boolean
+}
+
+const certainties: Certainty[] = [
+  {
+    // “I promise”, “we guarantee”, “I can assure you” — but not “I can’t promise”.
+    pattern: /(?<=^| )(?:i|we) (?:can |do |personally |absolutely |hereby )?(?:promise|guarantee|assure you)(?= |$)/g,
+    reason: (actual) => `${quote(actual)} promises what may be outside your control; say what you will do and by when`,
+    expected: (actual) => matchCase(actual, [/^we/i.test(actual) ? 'we expect' : 'I expect']),
+    wholeClause: true
+  },
+  {
+    // “guaranteed to arrive by Friday”.
+    pattern: /(?<=^| )(?:is |are |it is |it will be )?guaranteed (?:to|by|for|that)(?= |$)/g,
+    reason: (actual) => `${quote(actual)} is a guarantee nobody can check in advance; give the expected date instead`,
+    expected: (actual) => (actual.toLowerCase().startsWith('guaranteed to') ? ['expected to'] : [])
+  },
+  {
+    // “I’m 100% sure”, “100% guaranteed”.
+    pattern: /(?<=^| )(?:i am |we are )?100 % (?:sure|certain|guaranteed|confident|positive)(?= |$)/g,
+    reason: (actual) => `${quote(actual)} is certainty you can’t back; say what you expect and why`,
+    expected: (actual) => matchCase(actual, [actual.toLowerCase().startsWith('we') ? 'we expect' : actual.toLowerCase().startsWith('i') ? 'I expect' : 'expected'])
+  },
+  {
+    // “This will never happen again”, “it won’t happen again”, “will not be cancelled again”.
+    pattern: /(?<=^| )(?:(?:this|that|it|[^ ]+) )?(?:will|shall) (?:never|not) (?:happen|occur|be [^ ]+|[^ ]+) again(?= |$)|(?<=^| )(?:never|not) (?:let )?(?:this|that|it) happen again(?= |$)/g,
+    reason: (actual) => `${quote(actual)} is a promise nobody can keep; say what you have changed so it is less likely`,
+    expected: () => []
+  }
+]
+
+// “Your sofa will definitely arrive tomorrow”: certainty about what the company does not control.
+const definitely = /(?<=^| )(?<who>[^ ]+) (?:will|is going to|are going to) (?:definitely|certainly|surely|absolutely|100 %)(?! not)(?= [^ ]+)/g
+const agents = new Set(['i', 'we', 'team'])
+
+export default defineRule(meta, async (tree, file, context) => {
+  const matches = findPhrases(tree, file, phrases)
+  const sentences = new Set<Sentence>()
+  const flagged = new Map<Sentence, Array<[number, number]>>()
+  const add = (sentence: Sentence, from: number, to: number): boolean => {
+    const list = flagged.get(sentence) ?? []
+    if (list.some(([start, end]) => from < end && start < to)) return false
+    list.push([from, to])
+    flagged.set(sentence, list)
+    return true
+  }
+  for (const match of matches) {
+    sentences.add(match.sentence)
+    if (match.entry.kind === 'vague') checkVague(match, file, add)
+  }
+  for (const sentence of sentences) {
+    for (const certainty of certainties) {
+      for (const found of matchTokens(sentence, certainty.pattern)) {
+        // “I can assure you it won’t happen again” is one promise: take in the rest of the clause.
+        const to = certainty.wholeClause ? clauseEnd(sentence, found.to) : found.to
+        if (!add(sentence, found.from, to)) continue
+        const {start, end} = span(sentence, found.from, to)
+        const head = context.source.slice(start, span(sentence, found.from, found.to).end)
+        const rest = context.source.slice(start + head.length, end)
+        const actual = head + rest
+        const expected = (certainty.expected?.(head) ?? []).map((replacement) => replacement + rest)
+        report(file, {start, end, reason: certainty.reason(actual), expected, note})
+      }
+    }
+    for (const found of matchTokens(sentence, definitely)) {
+      if (agents.has(found.match.groups?.who ?? '')) continue
+      const from = found.from + 1
+      if (!add(sentence, from, found.to)) continue
+      const {start, end} = span(sentence, from, found.to)
+      const actual = context.source.slice(start, end)
+      report(file, {
+        start,
+        end,
+        reason: `${quote(actual)} is certainty about what you don’t control; say what you expect`,
+        expected: [actual.toLowerCase().startsWith('will') ? matchCase(actual, ['should'])[0] : matchCase(actual, ['is expected to'])[0]],
+        note
+      })
+    }
+  }
+  await collectCommitments([...sentences], context, flagged)
+})
+
+const note = '“If you can’t keep a promise, then don’t make it”: give a time the customer can hold you to.'
+
+function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0], add: (sentence: Sentence, from: number, to: number) => boolean): void {
+  const {sentence} = match
+  if (sentence.tokens[sentence.tokens.length - 1]?.norm === '?') return
+  const before = clauseText(sentence, match.from)
+  if (!future.test(before) || wishes.test(before)) return
+  if (!add(sentence, match.from, match.to)) return
+  const source = file.data.tactful?.source ?? String(file.value)
+  const actual = source.slice(match.start, match.end)
+  const expected = matchCase(actual, match.entry.suggestions ?? [])
+  report(file, {
+    start: match.start,
+    end: match.end,
+    reason: `${quote(actual)} gives the customer no time to hold you to; name one, such as ${quote(expected[0] ?? 'by 5 pm today')}`,
+    expected,
+    note
+  })
+}
+
+// The words of the clause before token `to`, back to the last clause break.
+function clauseText(sentence: Sentence, to: number): string {
+  let from = to
+  while (from > 0) {
+    const token = sentence.tokens[from - 1]
+    if (token.punctuation && [',', ';', ':', '.', '!', '?', '—', '–'].includes(token.norm) && !isAside(sentence, from - 1)) break
+    from--
+  }
+  return sentence.tokens.slice(from, to).map((token) => token.norm).join(' ')
+}
+
+// “I’ll get this sorted, Priya, soon”: a comma before a name or “please” does not end the clause.
+function isAside(sentence: Sentence, index: number): boolean {
+  const next = sentence.tokens[index + 1]
+  return sentence.tokens[index].norm === ',' && next !== undefined && ['please', 'and'].includes(next.norm)
+}
+
+function clauseEnd(sentence: Sentence, from: number): number {
+  let to = from
+  while (to < sentence.tokens.length && !(sentence.tokens[to].punctuation && [',', ';', ':', '.', '!', '?'].includes(sentence.tokens[to].norm))) to++
+  return to
+}
+
+function span(sentence: Sentence, from: number, to: number): {start: number; end: number} {
+  return {start: sentence.tokens[from].start, end: sentence.tokens[to - 1].end}
+}
+
+// A first-person promise of an action: “I’ll email you”, “we will ship”, “the technician will visit”.
+const commitment = /(?<=^| )(?:i|we|our [^ ]+|the [^ ]+|a [^ ]+|someone|somebody|[^ ]+) (?:will|shall|am going to|are going to|is going to)(?: (?:also|then|now|personally|just))? (?!not |never |be able to |need |have to )[^ ]+/
+const timeWord =
+  /(?<=^| )(?:today|tonight|tomorrow|morning|afternoon|evening|noon|midday|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|within|hours?|minutes?|days?|weeks?|am|pm|[0-9]+(?::[0-9]+)?(?:am|pm|st|nd|rd|th)?)(?= |$)/
+
+async function collectCommitments(sentences: Sentence[], context: ReplyContext, flagged: Map<Sentence, Array<[number, number]>>): Promise<void> {
+  for (const sentence of sentences) {
+    if (flagged.has(sentence) || sentence.tokens[sentence.tokens.length - 1]?.norm === '?') continue
+    const found = commitment.exec(sentence.text)
+    if (!found || wishes.test(sentence.text) || !timeWord.test(sentence.text.slice(found.index))) continue
+    let last = sentence.tokens.length
+    while (last > 1 && sentence.tokens[last - 1].punctuation) last--
+    const start = sentence.tokens[0].start
+    const end = sentence.tokens[last - 1].end
+    const due = await resolveDue(context.source.slice(start, end), context.now)
+    if (due === undefined) continue
+    context.commitments.push({start, end, due})
+  }
+}

@@ -1,10 +1,178 @@
-import {defineRule, ruleUrl} from '../kit/index.js'
+import {
+  defineRule,
+  definePhrases,
+  findPhrases,
+  matchCase,
+  PhraseMatcher,
+  phraseWords,
+  quote,
+  report,
+  ruleUrl,
+  sentencesOf,
+  type ReplyContext,
+  type RuleSettings,
+  type Sentence
+} from '../kit/index.js'
+import everyday from './everyday.json' with {type: 'json'}
+import data from './phrases.json' with {type: 'json'}
 
 const meta = {
   id: 'jargon',
-  description: 'TODO(#2)',
+  description: 'Flag support jargon and abbreviations a customer may not know',
   url: ruleUrl('jargon'),
   severity: 'warning'
 } as const
 
-export default defineRule(meta, () => {})
+interface Entry {
+  phrase: string
+  suggestions: string[]
+  note?: string
+  /** Only in capitals: “COB” is jargon, “cob” is corn. */
+  caps?: boolean
+}
+
+const phrases = definePhrases<Entry>(data)
+const everydayWords = new Set<string>(everyday)
+const note = 'Use language the general public understands: industry terms and abbreviations leave the customer guessing.'
+
+// An all-capital abbreviation of three to six letters, maybe plural: “KYC”, “RMAs”.
+const abbreviation = /^[A-Z][A-Z&]{2,5}s?$/
+
+export default defineRule(meta, async (tree, file, context) => {
+  const source = context.source
+  const allowed = allowedWords(context.settings)
+  const defined = definedAbbreviations(source, context)
+  const flagged: Array<[number, number]> = []
+  const add = (start: number, end: number, suggestions: string[], entryNote?: string) => {
+    if (flagged.some(([from, to]) => start < to && from < end)) return
+    flagged.push([start, end])
+    const actual = source.slice(start, end)
+    const fixed = withArticle(source, start, end, matchCase(actual, suggestions))
+    const reason = fixed.expected.length > 0
+      ? `${quote(actual)} is support jargon; try ${quote(fixed.expected[0])}`
+      : `${quote(actual)} may be unknown to the customer; spell it out the first time`
+    report(file, {start: fixed.start, end, reason, expected: fixed.expected, note: entryNote ?? note})
+  }
+
+  for (const match of glossaryMatches(tree, file, context.settings)) add(match.start, match.end, match.suggestions)
+  for (const match of findPhrases(tree, file, phrases)) {
+    const actual = source.slice(match.start, match.end)
+    if (match.entry.caps && actual !== actual.toUpperCase()) continue
+    if (allowed.has(match.entry.phrase) || defined.has(actual.toUpperCase().replace(/S$/, ''))) continue
+    add(match.start, match.end, match.entry.suggestions, match.entry.note)
+  }
+  const unknown = unknownAbbreviations(sentencesOf(tree, file), allowed, defined, context)
+  if (unknown.length > 0) {
+    const dictionary = await loadDictionary()
+    for (const token of unknown) {
+      if (dictionary.has(token.word.toLowerCase())) continue
+      add(token.start, token.end, [])
+    }
+  }
+})
+
+interface Candidate {
+  word: string
+  start: number
+  end: number
+}
+
+// All-capital words that are neither everyday, nor allowed, nor defined in the reply.
+function unknownAbbreviations(sentences: Sentence[], allowed: Set<string>, defined: Set<string>, context: ReplyContext): Candidate[] {
+  const extra = new Set((context.settings.abbreviations ?? []).map((word) => word.toLowerCase()))
+  const found: Candidate[] = []
+  for (const sentence of sentences) {
+    const words = sentence.tokens.filter((token, index) => !token.punctuation && sentence.tokens[index - 1]?.start !== token.start)
+    const capitals = words.filter((token) => /^[A-Z0-9&'-]{2,}$/.test(token.raw) && /[A-Z]/.test(token.raw))
+    // A sentence in capitals is shouting, not abbreviations.
+    if (capitals.length * 2 >= words.length && words.length > 1) continue
+    sentence.tokens.forEach((token, index) => {
+      if (token.punctuation || !abbreviation.test(token.raw) || sentence.tokens[index - 1]?.start === token.start) return
+      const singular = token.raw.replace(/s$/, '')
+      const lower = singular.toLowerCase()
+      if (everydayWords.has(lower) || everydayWords.has(token.raw.toLowerCase()) || extra.has(lower) || allowed.has(lower) || defined.has(singular)) return
+      const before = sentence.tokens[index - 1]
+      // Handles, hashtags and sign-off initials: “@RBC”, “#NRC”, “^JKL”.
+      if (before && before.end === token.start && ['@', '#', '^', '/', '*', '~'].includes(before.raw)) return
+      if (isRoute(sentence, index)) return
+      found.push({word: singular, start: token.start, end: token.end})
+    })
+  }
+  return found
+}
+
+// “KUL-BKK”, “LHR to JFK”: airport codes in a route are the customer’s own itinerary.
+function isRoute(sentence: Sentence, index: number): boolean {
+  for (const offset of [-2, -1, 1, 2]) {
+    const other = sentence.tokens[index + offset]
+    if (other && /^[A-Z]{3}$/.test(other.raw) && (Math.abs(offset) === 2 ? ['-', 'to', '>', '→', '/'].includes(sentence.tokens[index + offset / 2].norm) : true)) {
+      return Math.abs(offset) === 2 || /^[A-Z]{3}$/.test(sentence.tokens[index].raw)
+    }
+  }
+  return false
+}
+
+/** Abbreviations the reply spells out: “Return Merchandise Authorization (RMA)” or “RMA (return merchandise authorization)”. */
+function definedAbbreviations(source: string, context: ReplyContext): Set<string> {
+  const defined = new Set<string>()
+  const text = context.regions.filter((region) => region.kind === 'body' || region.kind === 'greeting').map((region) => source.slice(region.start, region.end)).join('\n')
+  for (const match of text.matchAll(/\(([A-Z][A-Za-z0-9&]{1,7})\)/g)) defined.add(match[1].toUpperCase().replace(/S$/, ''))
+  for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,7})s? \((?:the |a |an )?[A-Za-z][^)]{3,}\)/g)) defined.add(match[1])
+  return defined
+}
+
+const allowedCache = new WeakMap<RuleSettings, Set<string>>()
+
+// Glossary terms the team allows, normalized as phrase data is.
+function allowedWords(settings: RuleSettings): Set<string> {
+  let allowed = allowedCache.get(settings)
+  if (!allowed) {
+    allowed = new Set((settings.glossary?.allow ?? []).map((term) => phraseWords(term).join(' ')))
+    allowedCache.set(settings, allowed)
+  }
+  return allowed
+}
+
+const glossaryCache = new WeakMap<RuleSettings, PhraseMatcher | null>()
+
+// Terms the team wants flagged: literal phrases, compiled into a matcher of their own (never a regular expression).
+function glossaryMatches(tree: Parameters<typeof sentencesOf>[0], file: Parameters<typeof sentencesOf>[1], settings: RuleSettings) {
+  let matcher = glossaryCache.get(settings)
+  if (matcher === undefined) {
+    const flag = Object.entries(settings.glossary?.flag ?? {})
+    if (flag.length === 0) matcher = null
+    else {
+      matcher = new PhraseMatcher()
+      matcher.add({
+        lang: 'en',
+        entries: flag.map(([term, plain]) => ({phrase: term, suggestions: typeof plain === 'string' ? [plain] : plain}))
+      })
+    }
+    glossaryCache.set(settings, matcher)
+  }
+  const found: Array<{start: number; end: number; suggestions: string[]}> = []
+  matcher?.run(sentencesOf(tree, file), (_set, match) => found.push({start: match.start, end: match.end, suggestions: match.entry.suggestions ?? []}))
+  return found
+}
+
+// “an RMA” → “a return authorization”: take the article in when the replacement needs the other one.
+function withArticle(source: string, start: number, end: number, expected: string[]): {start: number; expected: string[]} {
+  const before = /(^|[^\p{L}])(an?) $/iu.exec(source.slice(Math.max(0, start - 4), start))
+  if (!before || expected.length === 0) return {start, expected}
+  const article = before[2]
+  const needsAn = (text: string) => /^[aeiou]/i.test(text) && !/^(?:u[nr]i|eu|one)/i.test(text)
+  const fix = (text: string) => {
+    const right = needsAn(text) ? 'an' : 'a'
+    return right === article.toLowerCase() ? undefined : (article[0] === 'A' ? right[0].toUpperCase() + right.slice(1) : right)
+  }
+  if (!expected.some((text) => fix(text) !== undefined)) return {start, expected}
+  return {start: start - article.length - 1, expected: expected.map((text) => `${fix(text) ?? article} ${text}`)}
+}
+
+let dictionary: Promise<Set<string>> | undefined
+
+// English words, to tell an abbreviation (“KYC”) from a word in capitals (“FREE”). Loaded only when needed.
+function loadDictionary(): Promise<Set<string>> {
+  dictionary ??= import('an-array-of-english-words').then((module) => new Set<string>((module as {default: string[]}).default))
+  return dictionary
+}

@@ -70,7 +70,9 @@ function addSentence(node: SentenceNode, context: ReturnType<typeof replyContext
     }
     const raw = toString(child)
     if (child.type === 'WordNode') {
-      for (const norm of expandWord(foldWord(raw))) tokens.push({norm, raw, start, end, punctuation: false})
+      // “tier 2.” at the end of a sentence: the full stop is not part of the number.
+      const word = /^[^.]+\.$/.test(raw) ? raw.slice(0, -1) : raw
+      for (const norm of expandWord(foldWord(word))) tokens.push({norm, raw, start, end, punctuation: false})
     } else {
       tokens.push({norm: foldWord(raw), raw, start, end, punctuation: true})
     }
