@@ -35,7 +35,7 @@ interface Kind {
   fromClauseStart?: boolean
   /** Extend the span to the end of the clause after the match. */
   toClauseEnd?: boolean
-  expected?: string[]
+  expected?: (actual: string) => string[]
   /** Only when the sentence also refuses something (policy as the reason for a refusal). */
   needsRefusal?: boolean
 }
@@ -51,7 +51,8 @@ const kinds: Kind[] = [
     // “It’s not our fault”, “not my department”, “we are not responsible for …”.
     pattern: new RegExp(
       `${at}(?:(?:it|that|this) is |(?:it|that|this) was )?(?:not|never|no fault of) (?:(?:really|actually|exactly) )?(?:our|my|ours|mine)(?: (?:${alternation(words.disowned)}))?(?= |$)` +
-        `|${at}(?:we|i|our company|the company|our team) (?:are|am|is|were|was|can not be|will not be) (?:not )?(?:held )?responsible(?: for)?(?! for (?:the|this) (?:delay|mistake|error|inconvenience) and)`,
+        `|${at}(?:we|i|our company|the company|our team) (?:are|am|is|were|was|can not be|will not be) (?:not )?(?:held )?responsible(?: for)?(?! for (?:the|this) (?:delay|mistake|error|inconvenience) and)` +
+        `|${at}(?:we|i|our company|the company|our team) (?:are|am|is|were|was) not (?:really |actually )?(?:to blame|at fault)`,
       'g'
     ),
     reason: (actual) => `${quote(actual)} disowns the problem; own it and say what you will do`,
@@ -59,7 +60,7 @@ const kinds: Kind[] = [
   },
   {
     // “You should have checked”, “you must have typed”, “you failed to enter”.
-    pattern: /(?<=^| )you (?:really )?(?:should have|should not have|ought to have|must have|failed to|neglected to|forgot to|did not follow|did not read)(?= [^ ]+)/g,
+    pattern: /(?<=^| )you (?:really |clearly |obviously |evidently |simply |probably |just )?(?:should have|should not have|ought to have|must have|failed to|neglected to|forgot to|(?:did not|never) (?:follow|read|check|use))(?= [^ ]+)/g,
     reason: (actual) => `${quote(actual)} puts the fault on the customer; say what happened and what you will do`,
     toClauseEnd: true
   },
@@ -75,13 +76,17 @@ const kinds: Kind[] = [
   },
   {
     // “That’s the courier’s fault”, “it’s really their fault”, “the fault of the bank”.
-    pattern: new RegExp(`${at}(?:(?:it|that|this) is (?:really |actually |all )?)?(?:(?!(?:not|no) )(?:[^ ]+'s|their|his|her|the ${thirdParty}'s) fault|fault of ${thirdParty})(?= |$)`, 'g'),
+    pattern: new RegExp(
+      `${at}(?:(?:it|that|this) is (?:really |actually |all )?)?(?:(?!(?:not|no) )(?:[^ ]+'s|their|his|her|the ${thirdParty}'s) (?:fault|problem|responsibility)|fault of ${thirdParty})(?= |$)` +
+        `|${at}(?:that|this|it) is (?:a question|an issue|a matter|a problem|one|something) for ${thirdParty}(?= |$)`,
+      'g'
+    ),
     reason: (actual) => `${quote(actual)} shifts the blame to someone else; own the problem for the customer`,
     toClauseEnd: true
   },
   {
     // “it’s your own fault”, “an error on your part”.
-    pattern: /(?<=^| )(?<!(?:^| )(?:not|never|no) )(?:(?:it|that|this) (?:is|was) )?(?:all )?(?<!(?:^| )(?:not|never|no|hardly) )your (?:own )?(?:fault|mistake)(?= |$)|(?<=^| )(?:error|mistake|fault) on your (?:part|end|side)(?= |$)|(?<=^| )(?:user|operator|customer) error(?= |$)/g,
+    pattern: /(?<=^| )(?:that|this|it) is (?:really |all )?on you(?= [,.;:!?]| for| since| because|$)|(?<=^| )(?<!(?:^| )(?:not|never|no) )(?:(?:it|that|this) (?:is|was) )?(?:all )?(?<!(?:^| )(?:not|never|no|hardly) )your (?:own )?(?:fault|mistake)(?= |$)|(?<=^| )(?:error|mistake|fault) on your (?:part|end|side)(?= |$)|(?<=^| )(?:user|operator|customer) error(?= |$)/g,
     reason: (actual) => `${quote(actual)} blames the customer; describe what happened without fault`
   },
   {
@@ -97,9 +102,9 @@ const kinds: Kind[] = [
   },
   {
     // “As I already said”, “per my last email”.
-    pattern: /(?<=^| )(?:(?:as|like) (?:i|we) (?:have )?(?:already|previously) (?:said|stated|mentioned|explained|told you)|(?:as|like) i (?:said|told you)|as (?:already|previously) (?:stated|said|explained)|(?:as )?per my (?:last|previous|earlier) (?:email|e-mail|message|reply|response|note))(?= |$)/g,
+    pattern: /(?<=^| )(?:i (?:have |had )?(?:already )?(?:told|explained to|informed) you(?: (?:this|that|it))? (?:twice|already|before|earlier|previously|several times|multiple times|more than once)|(?:as|like) (?:i|we) (?:have )?(?:already|previously) (?:said|stated|mentioned|explained|told you)|(?:as|like) i (?:said|told you)|as (?:already|previously) (?:stated|said|explained)|(?:as )?per my (?:last|previous|earlier) (?:email|e-mail|message|reply|response|note))(?= |$)/g,
     reason: (actual) => `${quote(actual)} sounds impatient with the customer; try ${quote('To recap')}`,
-    expected: ['To recap']
+    expected: (actual) => (/^(?:as|like|per)\b/i.test(actual) ? ['To recap'] : [])
   },
   {
     // “It’s company policy” as the reason for a refusal.
@@ -125,13 +130,14 @@ export default defineRule(meta, (tree, file) => {
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {
   const flagged: Array<[number, number]> = []
-  const add = (from: number, to: number, reason: string, expected: string[] = []) => {
+  const add = (from: number, to: number, reason: string, expected?: (actual: string) => string[]) => {
     if (flagged.some(([start, end]) => from < end && start < to)) return
     flagged.push([from, to])
     const start = sentence.tokens[from].start
     const end = sentence.tokens[to - 1].end
     const source = file.data.tactful?.source ?? String(file.value)
-    report(file, {start, end, reason: reason.replace('%s', source.slice(start, end)), expected, note: 'Own the problem: say sorry, say what you will do, and leave out whose fault it was.'})
+    const actual = source.slice(start, end)
+    report(file, {start, end, reason: reason.replace('%s', actual), expected: expected?.(actual) ?? [], note: 'Own the problem: say sorry, say what you will do, and leave out whose fault it was.'})
   }
 
   const excuseAt = sentence.text.search(excuse)

@@ -46,7 +46,7 @@ interface Certainty {
 const certainties: Certainty[] = [
   {
     // “I promise”, “we guarantee”, “I can assure you” — but not “I can’t promise”.
-    pattern: /(?<=^| )(?:i|we) (?:can |do |personally |absolutely |hereby )?(?:promise|guarantee|assure you)(?= |$)/g,
+    pattern: /(?<=^| )(?:(?:i|we) (?:can |do |personally |absolutely |hereby )?(?:promise|guarantee|assure you)|you have (?:my|our) word|i give you my word)(?= |$)/g,
     reason: (actual) => `${quote(actual)} promises what may be outside your control; say what you will do and by when`,
     expected: (actual) => matchCase(actual, [/^we/i.test(actual) ? 'we expect' : 'I expect']),
     wholeClause: true

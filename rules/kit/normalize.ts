@@ -32,7 +32,7 @@ const bareNegatives = new Set([
 ])
 
 // Only after these does “’s” mean “is”; elsewhere it is a possessive (“the courier’s”).
-const isAfter = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'where', 'how', 'this'])
+const isAfter = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'where', 'how', 'this', 'one', 'everything', 'nothing', 'something'])
 
 const suffixes = new Map<string, string>([
   ["'ll", 'will'],
