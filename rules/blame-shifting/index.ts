@@ -38,6 +38,17 @@ interface Kind {
   expected?: (actual: string) => string[]
   /** Only when the sentence also refuses something (policy as the reason for a refusal). */
   needsRefusal?: boolean
+  /** A closer look at the match’s named groups. */
+  accept?: (groups: Record<string, string | undefined>) => boolean
+}
+
+// Past participles that say what the customer did; “received”, “been”, “gotten” describe what happened to them.
+const notReproach = new Set(['received', 'been', 'had', 'gotten', 'got', 'heard', 'seen', 'noticed', 'known', 'loved', 'enjoyed', 'felt', 'thought', 'wondered', 'asked'])
+const irregularParticiples = new Set(['done', 'read', 'sent', 'chosen', 'written', 'taken', 'given', 'made', 'brought', 'bought', 'put', 'set', 'paid', 'left', 'kept', 'told', 'run', 'shown', 'worn', 'broken', 'dropped', 'forgotten', 'let', 'gone', 'come', 'spoken', 'understood', 'misread', 'mistyped'])
+
+function isReproach(participle: string): boolean {
+  if (notReproach.has(participle)) return false
+  return irregularParticiples.has(participle) || /[a-z]ed$/.test(participle)
 }
 
 const kinds: Kind[] = [
@@ -60,9 +71,11 @@ const kinds: Kind[] = [
   },
   {
     // “You should have checked”, “you must have typed”, “you failed to enter”.
-    pattern: /(?<=^| )you (?:really |clearly |obviously |evidently |simply |probably |just )?(?:should have|should not have|ought to have|must have|failed to|neglected to|forgot to|(?:did not|never) (?:follow|read|check|use))(?= [^ ]+)/g,
+    pattern: /(?<=^| )you (?:really |clearly |obviously |evidently |simply |probably |just )?(?:(?:should have|should not have|ought to have|must have)(?= (?<participle>[^ ]+))|(?:failed to|neglected to|forgot to|(?:did not|never) (?:follow|read|check|use))(?= [^ ]+))/g,
     reason: (actual) => `${quote(actual)} puts the fault on the customer; say what happened and what you will do`,
-    toClauseEnd: true
+    toClauseEnd: true,
+    // “You should have received”, “you must have been worried”: an expectation or sympathy, not a reproach.
+    accept: (groups) => groups.participle === undefined || isReproach(groups.participle)
   },
   {
     // “You should read the instructions”, “you should use it correctly”.
@@ -107,8 +120,8 @@ const kinds: Kind[] = [
     expected: (actual) => (/^(?:as|like|per)\b/i.test(actual) ? ['To recap'] : [])
   },
   {
-    // “It’s company policy” as the reason for a refusal.
-    pattern: /(?<=^| )(?:(?:it|that|this) is |because (?:it is |of )?|due to |per )?(?:our |company |the company's |store |strict )*(?:company )?policy(?= |$)/g,
+    // “It’s company policy” as the reason for a refusal; a link to “our policy” is no excuse.
+    pattern: /(?<=^| )(?:(?:(?:it|that|this) is|because (?:it is|of)|due to|(?:as )?per|under|against) (?:our |company |the company's |store |strict )*(?:company )?policy|(?:our |company )?polic(?:y|ies) (?:does not|do not|will not) (?:allow|permit|let))(?= |$)/g,
     reason: (actual) => `${quote(actual)} hides behind policy; explain the reason, or what you can offer instead`,
     needsRefusal: true
   }
@@ -150,9 +163,11 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
     }
   }
 
+  const question = sentence.tokens[sentence.tokens.length - 1]?.norm === '?'
   for (const kind of kinds) {
     if (kind.needsRefusal && !refusal.test(sentence.text)) continue
     for (const found of matchTokens(sentence, kind.pattern)) {
+      if (kind.accept && (question || !kind.accept(found.match.groups ?? {}))) continue
       const from = kind.fromClauseStart ? clauseFrom(sentence, found.from, true) : found.from
       const to = kind.toClauseEnd ? clauseTo(sentence, found.to, false) : found.to
       add(from, to, kind.reason('%s'), kind.expected)

@@ -32,13 +32,19 @@ const phrases = definePhrases<Entry>(data)
 // A future commitment before the vague time: “I’ll get back to you soon”, “your refund will be processed shortly”.
 const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing)(?= )/
 // Hope, wishes and goodbyes are not promises: “hope you feel better soon”, “see you soon”.
-const wishes = /(?<=^| )(?:hope|hoping|hopefully|wish|wishing|look forward|looking forward|see you|talk|speak|get well|feel better|catch you|chat)(?= |$)/
+const wishes = /(?<=^| )(?:hope|hoping|hopefully|wish|wishing|fingers crossed|crossing (?:our|my) fingers|look forward|looking forward|see you|talk|speak|get well|feel better|catch you|chat)(?= |$)/
+// A concrete time right after the vague one makes it checkable: “soon, within 3 to 5 working days”.
+const concreteAfter = /^(?:, )?(?:within|by|on|at|before|in) (?:[0-9]|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the next [0-9])/
+// Only a promise about the future is a guarantee: “I promise it will arrive”, not “I promise I’m a real person”.
+const futureAfter = /(?<=^| )(?:will|shall|going to|by|within|tomorrow|today|tonight|again)(?= |$)/
 
 /** A certainty the agent cannot back: the pattern and how to say it honestly. */
 interface Certainty {
   pattern: RegExp
   reason: (actual: string) => string
   expected?: (actual: string) => string[]
+  /** Only when the rest of the sentence speaks of the future. */
+  needsFuture?: boolean
   /** The promise runs on to the end of its clause. */
   wholeClause?: boolean
 }
@@ -49,7 +55,8 @@ const certainties: Certainty[] = [
     pattern: /(?<=^| )(?:(?:i|we) (?:can |do |personally |absolutely |hereby )?(?:promise|guarantee|assure you)|you have (?:my|our) word|i give you my word)(?= |$)/g,
     reason: (actual) => `${quote(actual)} promises what may be outside your control; say what you will do and by when`,
     expected: (actual) => matchCase(actual, [/^we/i.test(actual) ? 'we expect' : 'I expect']),
-    wholeClause: true
+    wholeClause: true,
+    needsFuture: true
   },
   {
     // “guaranteed to arrive by Friday”.
@@ -65,14 +72,14 @@ const certainties: Certainty[] = [
   },
   {
     // “This will never happen again”, “it won’t happen again”, “will not be cancelled again”.
-    pattern: /(?<=^| )(?:(?:this|that|it|[^ ]+) )?(?:will|shall) (?:never|not) (?:happen|occur|be [^ ]+|[^ ]+) again(?= |$)|(?<=^| )(?:never|not) (?:let )?(?:this|that|it) happen again(?= |$)/g,
+    pattern: /(?<=^| )(?:(?:this|that|it|[^ ]+) )?(?:will|shall) (?:never|not) (?:happen|occur|be (?!charged |charge |billed |affected |asked |required |needed )[^ ]+|(?!charge |bill |need |have to )[^ ]+) again(?= |$)|(?<=^| )(?:never|not) (?:let )?(?:this|that|it) happen again(?= |$)/g,
     reason: (actual) => `${quote(actual)} is a promise nobody can keep; say what you have changed so it is less likely`,
     expected: () => []
   }
 ]
 
 // “Your sofa will definitely arrive tomorrow”: certainty about what the company does not control.
-const definitely = /(?<=^| )(?<who>[^ ]+) (?:will|is going to|are going to) (?:definitely|certainly|surely|absolutely|100 %)(?! not)(?= [^ ]+)/g
+const definitely = /(?<=^| )(?<who>[^ ]+) (?:will|is going to|are going to) (?:definitely|certainly|surely|absolutely|100 %)(?! not)(?= (?:arrive|reach|ship|work|land|be (?!worth)|get (?:there|to|delivered|fixed|sorted|resolved)|come|turn up|go (?:through|out)|clear|appear|show up|deliver)(?: |$))/g
 const agents = new Set(['i', 'we', 'team'])
 
 export default defineRule(meta, async (tree, file, context) => {
@@ -93,6 +100,7 @@ export default defineRule(meta, async (tree, file, context) => {
   for (const sentence of sentences) {
     for (const certainty of certainties) {
       for (const found of matchTokens(sentence, certainty.pattern)) {
+        if (certainty.needsFuture && !futureAfter.test(sentence.tokens.slice(found.to).map((token) => token.norm).join(' '))) continue
         // “I can assure you it won’t happen again” is one promise: take in the rest of the clause.
         const to = certainty.wholeClause ? clauseEnd(sentence, found.to) : found.to
         if (!add(sentence, found.from, to)) continue
@@ -126,9 +134,14 @@ const note = '“If you can’t keep a promise, then don’t make it”: give a 
 
 function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0], add: (sentence: Sentence, from: number, to: number) => boolean): void {
   const {sentence} = match
-  if (sentence.tokens[sentence.tokens.length - 1]?.norm === '?') return
+  const {tokens} = sentence
+  if (tokens[tokens.length - 1]?.norm === '?') return
+  // “as soon as it ships” names an event, not a vague time; “as soon as possible” is its own entry.
+  if (match.entry.phrase === 'soon' && tokens[match.from - 1]?.norm === 'as' && tokens[match.to]?.norm === 'as') return
   const before = clauseText(sentence, match.from)
-  if (!future.test(before) || wishes.test(before)) return
+  const lead = tokens.slice(0, match.from).map((token) => token.norm).join(' ')
+  if (!future.test(before) || wishes.test(lead)) return
+  if (concreteAfter.test(tokens.slice(match.to).map((token) => token.norm).join(' '))) return
   if (!add(sentence, match.from, match.to)) return
   const source = file.data.tactful?.source ?? String(file.value)
   const actual = source.slice(match.start, match.end)

@@ -35,8 +35,11 @@ const phrases = definePhrases<Entry>(data)
 const everydayWords = new Set<string>(everyday)
 const note = 'Use language the general public understands: industry terms and abbreviations leave the customer guessing.'
 
-// An all-capital abbreviation of three to six letters, maybe plural: “KYC”, “RMAs”.
-const abbreviation = /^[A-Z][A-Z&]{2,5}s?$/
+// An all-capital abbreviation of three letters, maybe plural: “KYC”, “RMAs”. Longer runs of capitals
+// are more often names and booking codes (“LIDL”, “MQFTPX”) than jargon; the known ones are in phrases.json.
+const abbreviation = /^[A-Z]{3}s?$/
+// Places come after these: “flights to KUL”, “at LHR”.
+const placeWords = new Set(['to', 'from', 'at', 'in', 'via', 'into', 'flight', 'flights', 'airport', 'route', 'near'])
 
 export default defineRule(meta, async (tree, file, context) => {
   const source = context.source
@@ -55,7 +58,9 @@ export default defineRule(meta, async (tree, file, context) => {
   }
 
   for (const match of glossaryMatches(tree, file, context.settings)) add(match.start, match.end, match.suggestions)
-  for (const match of findPhrases(tree, file, phrases)) {
+  // Longest first, so “as per usual” wins over “as per”.
+  const matches = [...findPhrases(tree, file, phrases)].sort((a, b) => a.start - b.start || b.end - a.end)
+  for (const match of matches) {
     const actual = source.slice(match.start, match.end)
     if (match.entry.caps && actual !== actual.toUpperCase()) continue
     if (allowed.has(match.entry.phrase) || defined.has(actual.toUpperCase().replace(/S$/, ''))) continue
@@ -92,8 +97,10 @@ function unknownAbbreviations(sentences: Sentence[], allowed: Set<string>, defin
       const lower = singular.toLowerCase()
       if (everydayWords.has(lower) || everydayWords.has(token.raw.toLowerCase()) || extra.has(lower) || allowed.has(lower) || defined.has(singular)) return
       const before = sentence.tokens[index - 1]
-      // Handles, hashtags and sign-off initials: “@RBC”, “#NRC”, “^JKL”.
-      if (before && before.end === token.start && ['@', '#', '^', '/', '*', '~'].includes(before.raw)) return
+      // Handles, hashtags and sign-off initials: “@RBC”, “#NRC”, “^JKL”, “–SLM”, “@___WRAY___”.
+      const touching = context.source[token.start - 1] ?? ' '
+      if ('@#^/*~-–—=_'.includes(touching) || context.source[token.end] === '_') return
+      if (before && placeWords.has(before.norm)) return
       if (isRoute(sentence, index)) return
       found.push({word: singular, start: token.start, end: token.end})
     })

@@ -1,4 +1,4 @@
-import {defineRule, definePhrases, findPhrases, isReplyText, quote, report, ruleUrl, sentencesOf} from '../kit/index.js'
+import {defineRule, definePhrases, findPhrases, isReplyText, quote, report, ruleUrl, type Sentence, sentencesOf} from '../kit/index.js'
 import thanks from './phrases.json' with {type: 'json'}
 
 const meta = {
@@ -15,12 +15,22 @@ const waiting = new Set(['sorry', 'apologise', 'apologize', 'apologies', 'apolog
 
 const endsSentence = /[.!?…。！？]["”’)]*$/u
 
+// Thanks glued to other text: “Thanks-Sha”, “Thankss!”, “1:Thanks”; not “Thanksgiving”.
+const stems = /^(?:\d+:)?(?:thank(?!sgiving)|thnx|thx|thanx|tysm|apprecia|grateful|gratitude)/
+// Replies in other languages thank in their own words; tactful should not cry wolf on them.
+const otherThanks = /gracias|danke|merci|grazie|obrigad[oa]|terima kasih|dank je|kiitos|спасибо|ありがとう|感謝|감사|谢谢|感谢|多谢|感激|cảm ơn|salamat/iu
+
 export default defineRule(meta, (tree, file, context) => {
   if (findPhrases(tree, file, phrases).length > 0) return
   if (thanksInSignoff(context.source, context.regions)) return
   const sentences = sentencesOf(tree, file)
-  const closing = sentences[sentences.length - 1]
-  if (!closing || !isReplyText(context, closing.start)) return
+  const thanked = sentences.some((sentence) =>
+    sentence.tokens.some((token) => !token.punctuation && (stems.test(token.norm) || (token.norm === 'ty' && token.raw !== 'ty')))
+  )
+  if (thanked || otherThanks.test(replyText(context))) return
+  const last = sentences[sentences.length - 1]
+  if (!last || !isReplyText(context, last.start)) return
+  const closing = {start: afterHandles(last), end: last.end}
   const patient = sentences.some((sentence) => sentence.tokens.some((token) => waiting.has(token.norm)))
   const options = patient
     ? ['Thank you for your patience.', 'Thank you for getting in touch.']
@@ -35,6 +45,20 @@ export default defineRule(meta, (tree, file, context) => {
     note: 'A thank-you tells the customer their time and trust were noticed.'
   })
 })
+
+function replyText(context: {source: string; regions: Array<{kind: string; start: number; end: number}>}): string {
+  return context.regions
+    .filter((region) => region.kind === 'body' || region.kind === 'greeting')
+    .map((region) => context.source.slice(region.start, region.end))
+    .join('\n')
+}
+
+// A tweet starts with the customer’s handle (“@207353 Great choice!”): the closing sentence starts after it.
+function afterHandles(sentence: Sentence): number {
+  let index = 0
+  while (index + 1 < sentence.tokens.length && sentence.tokens[index].raw === '@') index += 2
+  return sentence.tokens[Math.min(index, sentence.tokens.length - 1)].start
+}
 
 // “Thanks,” above the name is still thanks; a slogan in the signature block is not.
 function thanksInSignoff(source: string, regions: Array<{kind: string; start: number; end: number}>): boolean {

@@ -38,7 +38,7 @@ const refusal = new RegExp(
   'g'
 )
 // Chat replies often drop the subject: “can’t do that on my end”.
-const bareRefusal = /^(?:sorry )?(?:, )?(?<modal>can not|unable to)(?= (?<verb>[^ ]+))/g
+const bareRefusal = /^(?:sorry )?(?:, )?(?<modal>can not|unable to)(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)/g
 // No company subject, but a limit all the same.
 const impersonal = new RegExp(
   [
@@ -55,7 +55,7 @@ const impersonal = new RegExp(
 )
 
 const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”'])
-const conjunctions = new Set(['but', 'because', 'since', 'as', 'once', 'unless', 'if', 'when', 'while', 'although', 'though', 'so', 'and', 'or', 'however', 'which', 'who'])
+const conjunctions = new Set(['but', 'because', 'since', 'as', 'once', 'unless', 'if', 'when', 'while', 'although', 'though', 'so', 'and', 'or', 'however', 'which', 'who', 'that'])
 const conditionals = new Set(['if', 'unless', 'whether', 'when', 'why', 'in case'])
 const weekdays = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?$/
 
@@ -76,16 +76,17 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
     const groups = found.match.groups ?? {}
     const modal = groups.modal ?? groups.unable ?? ''
     const verb = groups.verb ?? ''
-    if (!isRefusal(modal, verb, groups.next)) continue
-    if (isConditional(sentence, found.from)) continue
     const to = clauseTo(sentence, found.to)
+    const rest = sentence.tokens.slice(found.to, to).map((token) => token.norm).join(' ')
+    if (!isRefusal(modal, verb, groups.next, rest)) continue
+    if (isConditional(sentence, found.from) || isDoubleNegative(sentence, found.from)) continue
     if (overlaps(found.from)) continue
     flagged.push([found.from, to])
     flag(sentence, file, found.from, to, {subjectTokens: wordCount(groups.subject ?? groups.subject2 ?? ''), modal})
   }
   for (const found of matchTokens(sentence, bareRefusal)) {
     const verb = found.match.groups?.verb ?? ''
-    if (!isRefusal(found.match.groups?.modal ?? '', verb, undefined)) continue
+    if (!isRefusal(found.match.groups?.modal ?? '', verb, found.match.groups?.next)) continue
     // “Sorry, can’t …”: start at the modal.
     let from = found.from
     while (sentence.tokens[from].norm !== 'can' && sentence.tokens[from].norm !== 'unable') from++
@@ -104,12 +105,20 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
   }
 }
 
-function isRefusal(modal: string, verb: string, next: string | undefined): boolean {
+function isRefusal(modal: string, verb: string, next: string | undefined, after?: string): boolean {
+  // “We can’t make any promises” is the honest hedge that broken-promises asks for.
+  if (after && /(?<=^| )(?:promises?|guarantees?)(?= |$)/.test(after)) return false
   if (modal === 'do not' || modal === 'does not') return serviceVerbs.has(verb) || serviceVerbs.has(`${verb} ${next ?? ''}`)
   if (modal === 'will not') return serviceVerbs.has(verb) || verb === 'be'
   const phrase = next ? `${verb} ${next}` : verb
   if (perceptionVerbs.has(verb)) return next === 'you'
   return !courtesyVerbs.some((courtesy) => courtesy === verb || courtesy === phrase)
+}
+
+// “That doesn’t mean we can’t help”: two negatives make an offer.
+function isDoubleNegative(sentence: Sentence, from: number): boolean {
+  const before = sentence.tokens.slice(Math.max(0, from - 3), from).map((token) => token.norm).join(' ')
+  return /(?:^| )(?:not mean|not that|not say)$/.test(before)
 }
 
 // “If we can’t fix it, we’ll replace it” plans for a limit rather than leading with one.
@@ -130,6 +139,8 @@ function clauseFrom(sentence: Sentence, from: number): number {
   while (start > 0) {
     const token = sentence.tokens[start - 1]
     if (token.punctuation ? clauseEnd.has(token.norm) : conjunctions.has(token.norm)) break
+    // “Hi Kenneth. please be advised …”: a full stop inside a word token still ends the clause.
+    if (!token.punctuation && token.raw.endsWith('.') && token.raw.length > 2) break
     start--
   }
   return start
