@@ -1,0 +1,48 @@
+import {type Diagnostic, DiagnosticSeverity} from 'vscode-languageserver'
+import type {Finding, Severity} from 'tactful'
+
+/** What a tactful diagnostic carries for quick fixes, in `Diagnostic.data`. */
+export interface DiagnosticData {
+  /** Drop-in replacements for `actual`, best first. */
+  suggestions: string[]
+  ruleId: string
+  /** The flagged text, so a quick fix can tell when the document has moved on. */
+  actual: string
+}
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information
+}
+
+/**
+ * Turn a finding into an LSP diagnostic: the one place this happens.
+ * Both count UTF-16 code units, so positions only move from 1-based to 0-based.
+ */
+export function toDiagnostic(finding: Finding): Diagnostic {
+  const data: DiagnosticData = {suggestions: finding.suggestions, ruleId: finding.ruleId, actual: finding.actual}
+  const diagnostic: Diagnostic = {
+    range: {
+      start: {line: finding.start.line - 1, character: finding.start.column - 1},
+      end: {line: finding.end.line - 1, character: finding.end.column - 1}
+    },
+    severity: severities[finding.severity],
+    source: 'tactful',
+    code: finding.ruleId,
+    message: finding.message,
+    data
+  }
+  // An empty href is not a valid URI, and clients reject the whole diagnostic over it.
+  if (finding.url) diagnostic.codeDescription = {href: finding.url}
+  return diagnostic
+}
+
+/** Read a diagnostic's tactful data back, or `undefined` when it is not a tactful diagnostic. */
+export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
+  if (diagnostic.source !== 'tactful') return undefined
+  const data = diagnostic.data as Partial<DiagnosticData> | undefined
+  if (!data || typeof data.ruleId !== 'string' || typeof data.actual !== 'string' || !Array.isArray(data.suggestions)) return undefined
+  if (data.suggestions.some((suggestion) => typeof suggestion !== 'string')) return undefined
+  return {ruleId: data.ruleId, actual: data.actual, suggestions: data.suggestions}
+}
