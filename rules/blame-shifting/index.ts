@@ -62,7 +62,7 @@ const kinds: Kind[] = [
     // “It’s not our fault”, “not my department”, “we are not responsible for …”.
     pattern: new RegExp(
       `${at}(?:(?:it|that|this) is |(?:it|that|this) was )?(?:not|never|no fault of) (?:(?:really|actually|exactly) )?(?:our|my|ours|mine)(?: (?:${alternation(words.disowned)}))?(?= |$)` +
-        `|${at}(?:we|i|our company|the company|our team) (?:are|am|is|were|was|can not be|will not be) (?:not )?(?:held )?responsible(?: for)?(?! for (?:the|this) (?:delay|mistake|error|inconvenience) and)` +
+        `|${at}(?:we|i|our company|the company|our team) (?:(?:are|am|is|were|was) not|can not be|will not be) (?:held )?responsible(?: for)?` +
         `|${at}(?:we|i|our company|the company|our team) (?:are|am|is|were|was) not (?:really |actually )?(?:to blame|at fault)`,
       'g'
     ),
@@ -76,6 +76,14 @@ const kinds: Kind[] = [
     toClauseEnd: true,
     // “You should have received”, “you must have been worried”: an expectation or sympathy, not a reproach.
     accept: (groups) => groups.participle === undefined || isReproach(groups.participle)
+  },
+  {
+    // “If you had followed the setup guide, …”: blame as a condition.
+    // Only the counterfactual (“…, it would have worked”); “if you had signed up, …” often means “if you have”.
+    pattern: /(?<=^| )(?<!(?:check|see|know|ask|wonder|wondering|asking|checking) )if (?:only )?you (?:had|would have|would) (?<participle>[^ ]+)(?= .*(?:would|could|might) (?:not )?have)/g,
+    reason: (actual) => `${quote(actual)} implies the customer caused this; say what will fix it`,
+    toClauseEnd: true,
+    accept: (groups) => groups.participle !== undefined && isReproach(groups.participle)
   },
   {
     // “You should read the instructions”, “you should use it correctly”.
@@ -129,7 +137,7 @@ const kinds: Kind[] = [
 
 const excuse = new RegExp(`${at}(?:${alternation(words.excuses)})(?= |$)`)
 const cause = new RegExp(`${at}(?:${alternation(words.causes)})(?= |$)`)
-const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')'])
+const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”', '«', '»'])
 const joiners = new Set(['but', 'and', 'because', 'since', 'although', 'though', 'however', 'while', 'so'])
 
 export default defineRule(meta, (tree, file) => {

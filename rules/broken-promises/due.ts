@@ -11,6 +11,8 @@ let chrono: Promise<Chrono> | undefined
  * `null` when it names no date; `undefined` when it names no time at all (not a concrete commitment).
  */
 export async function resolveDue(text: string, now: Date): Promise<string | null | undefined> {
+  const working = /\bwithin (\d{1,2}) (?:business|working) days?\b/i.exec(text)
+  if (working) return addWorkingDays(now, Number(working[1])).toISOString()
   chrono ??= import('chrono-node')
   const {parse} = await chrono
   const results = parse(text, now, {forwardDate: true})
@@ -28,4 +30,17 @@ export async function resolveDue(text: string, now: Date): Promise<string | null
     date.setHours(23, 59, 59, 0)
   }
   return Number.isNaN(date.getTime()) ? null : date.toISOString()
+}
+
+// “Within 3 working days”: weekends don't count; the day is kept if it happens any time that day.
+function addWorkingDays(from: Date, days: number): Date {
+  const date = new Date(from)
+  let left = days
+  while (left > 0) {
+    date.setDate(date.getDate() + 1)
+    const day = date.getDay()
+    if (day !== 0 && day !== 6) left--
+  }
+  date.setHours(23, 59, 59, 0)
+  return date
 }

@@ -13,6 +13,7 @@ import {
 } from '../kit/index.js'
 import data from './phrases.json' with {type: 'json'}
 import {resolveDue} from './due.js'
+import {checkChinese, phrasesZh} from './zh.js'
 
 const meta = {
   id: 'broken-promises',
@@ -79,7 +80,7 @@ const certainties: Certainty[] = [
 ]
 
 // “Your sofa will definitely arrive tomorrow”: certainty about what the company does not control.
-const definitely = /(?<=^| )(?<who>[^ ]+) (?:will|is going to|are going to) (?:definitely|certainly|surely|absolutely|100 %)(?! not)(?= (?:arrive|reach|ship|work|land|be (?!worth)|get (?:there|to|delivered|fixed|sorted|resolved)|come|turn up|go (?:through|out)|clear|appear|show up|deliver)(?: |$))/g
+const definitely = /(?<=^| )(?<who>[^ ]+) (?:will|is going to|are going to) (?:definitely|certainly|surely|absolutely|100 %)(?! not)(?= (?:arrive|reach|ship|work|land|be(?! worth)|get (?:there|to|delivered|fixed|sorted|resolved)|come|turn up|go (?:through|out)|clear|appear|show up|deliver)(?: |$))/g
 const agents = new Set(['i', 'we', 'team'])
 
 export default defineRule(meta, async (tree, file, context) => {
@@ -127,6 +128,8 @@ export default defineRule(meta, async (tree, file, context) => {
       })
     }
   }
+  // Chinese sentences get their own closer look (zh.ts).
+  checkChinese(findPhrases(tree, file, phrasesZh), file)
   await collectCommitments([...sentences], context, flagged)
 })
 
@@ -140,7 +143,9 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0
   if (match.entry.phrase === 'soon' && tokens[match.from - 1]?.norm === 'as' && tokens[match.to]?.norm === 'as') return
   const before = clauseText(sentence, match.from)
   const lead = tokens.slice(0, match.from).map((token) => token.norm).join(' ')
-  if (!future.test(before) || wishes.test(lead)) return
+  // “Shortly, a member of our team will call you”: the time leads the sentence.
+  const leading = tokens.slice(0, match.from).every((token) => token.punctuation) && future.test(tokens.slice(match.to).map((token) => token.norm).join(' '))
+  if ((!future.test(before) && !leading) || wishes.test(lead)) return
   if (concreteAfter.test(tokens.slice(match.to).map((token) => token.norm).join(' '))) return
   if (!add(sentence, match.from, match.to)) return
   const source = file.data.tactful?.source ?? String(file.value)
@@ -185,7 +190,7 @@ function span(sentence: Sentence, from: number, to: number): {start: number; end
 // A first-person promise of an action: “I’ll email you”, “we will ship”, “the technician will visit”.
 const commitment = /(?<=^| )(?:i|we|our [^ ]+|the [^ ]+|a [^ ]+|someone|somebody|[^ ]+) (?:will|shall|am going to|are going to|is going to)(?: (?:also|then|now|personally|just))? (?!not |never |be able to |need |have to )[^ ]+/
 const timeWord =
-  /(?<=^| )(?:today|tonight|tomorrow|morning|afternoon|evening|noon|midday|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|within|hours?|minutes?|days?|weeks?|am|pm|[0-9]+(?::[0-9]+)?(?:am|pm|st|nd|rd|th)?)(?= |$)/
+  /(?<=^| )(?:today|tonight|tomorrow|morning|afternoon|evening|noon|midday|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|within|hours?|minutes?|days?|weeks?|am|pm|[0-9]+(?::[0-9]+)?(?:am|pm|st|nd|rd|th)|[0-9]+:[0-9]+)(?= |$)/
 
 async function collectCommitments(sentences: Sentence[], context: ReplyContext, flagged: Map<Sentence, Array<[number, number]>>): Promise<void> {
   for (const sentence of sentences) {
@@ -197,7 +202,6 @@ async function collectCommitments(sentences: Sentence[], context: ReplyContext, 
     const start = sentence.tokens[0].start
     const end = sentence.tokens[last - 1].end
     const due = await resolveDue(context.source.slice(start, end), context.now)
-    if (due === undefined) continue
-    context.commitments.push({start, end, due})
+    context.commitments.push({start, end, due: due ?? null})
   }
 }

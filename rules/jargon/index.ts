@@ -1,4 +1,5 @@
 import {
+  capitalize,
   defineRule,
   definePhrases,
   findPhrases,
@@ -46,11 +47,12 @@ export default defineRule(meta, async (tree, file, context) => {
   const allowed = allowedWords(context.settings)
   const defined = definedAbbreviations(source, context)
   const flagged: Array<[number, number]> = []
-  const add = (start: number, end: number, suggestions: string[], entryNote?: string) => {
+  const add = (start: number, end: number, suggestions: string[], entryNote?: string, initial = false) => {
     if (flagged.some(([from, to]) => start < to && from < end)) return
     flagged.push([start, end])
-    const actual = source.slice(start, end)
-    const fixed = withArticle(source, start, end, matchCase(actual, suggestions))
+    const cased = matchCase(source.slice(start, end), suggestions)
+    const fixed = withArticle(source, start, end, initial ? cased.map(capitalize) : cased)
+    const actual = source.slice(fixed.start, end)
     const reason = fixed.expected.length > 0
       ? `${quote(actual)} is support jargon; try ${quote(fixed.expected[0])}`
       : `${quote(actual)} may be unknown to the customer; spell it out the first time`
@@ -64,7 +66,7 @@ export default defineRule(meta, async (tree, file, context) => {
     const actual = source.slice(match.start, match.end)
     if (match.entry.caps && actual !== actual.toUpperCase()) continue
     if (allowed.has(match.entry.phrase) || defined.has(actual.toUpperCase().replace(/S$/, ''))) continue
-    add(match.start, match.end, match.entry.suggestions, match.entry.note)
+    add(match.start, match.end, match.entry.suggestions, match.entry.note, match.sentence.tokens.slice(0, match.from).every((token) => token.punctuation))
   }
   const unknown = unknownAbbreviations(sentencesOf(tree, file), allowed, defined, context)
   if (unknown.length > 0) {

@@ -8,6 +8,9 @@ export function matchCase(actual: string, suggestions: readonly string[]): strin
   const letters = actual.replace(/[^\p{L}]/gu, '')
   // An all-capital abbreviation (“RMA”) is replaced by plain words in their own case.
   if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return [...suggestions]
+  // “L2”, “KB article”: a leading abbreviation says nothing about the case of plain words.
+  const firstWord = actual.split(/\s+/)[0]
+  if (/^[\p{Lu}\d&]{2,}$/u.test(firstWord)) return [...suggestions]
   const first = actual.match(/\p{L}/u)?.[0]
   if (first && first !== first.toLowerCase()) return suggestions.map(capitalize)
   return [...suggestions]

@@ -1,5 +1,6 @@
 import {defineRule, definePhrases, findPhrases, isReplyText, quote, report, ruleUrl, type Sentence, sentencesOf} from '../kit/index.js'
 import thanks from './phrases.json' with {type: 'json'}
+import {reportChinese, thankedInChinese} from './zh.js'
 
 const meta = {
   id: 'missing-thanks',
@@ -21,16 +22,17 @@ const stems = /^(?:\d+:)?(?:thank(?!sgiving)|thnx|thx|thanx|tysm|apprecia|gratef
 const otherThanks = /gracias|danke|merci|grazie|obrigad[oa]|terima kasih|dank je|kiitos|спасибо|ありがとう|感謝|감사|谢谢|感谢|多谢|感激|cảm ơn|salamat/iu
 
 export default defineRule(meta, (tree, file, context) => {
-  if (findPhrases(tree, file, phrases).length > 0) return
+  if (findPhrases(tree, file, phrases).length > 0 || thankedInChinese(tree, file)) return
   if (thanksInSignoff(context.source, context.regions)) return
   const sentences = sentencesOf(tree, file)
   const thanked = sentences.some((sentence) =>
     sentence.tokens.some((token) => !token.punctuation && (stems.test(token.norm) || (token.norm === 'ty' && token.raw !== 'ty')))
   )
   if (thanked || otherThanks.test(replyText(context))) return
-  const last = sentences[sentences.length - 1]
+  const last = sentences.findLast((sentence) => !isNameOnly(sentence)) ?? sentences[sentences.length - 1]
   if (!last || !isReplyText(context, last.start)) return
   const closing = {start: afterHandles(last), end: last.end}
+  if (last.lang === 'zh') return void reportChinese(file, sentences, closing)
   const patient = sentences.some((sentence) => sentence.tokens.some((token) => waiting.has(token.norm)))
   const options = patient
     ? ['Thank you for your patience.', 'Thank you for getting in touch.']
@@ -51,6 +53,14 @@ function replyText(context: {source: string; regions: Array<{kind: string; start
     .filter((region) => region.kind === 'body' || region.kind === 'greeting')
     .map((region) => context.source.slice(region.start, region.end))
     .join('\n')
+}
+
+// “Jo” or “- Jo” on its own line after the reply is a name, not the closing sentence.
+function isNameOnly(sentence: Sentence): boolean {
+  const words = sentence.tokens.filter((token) => !token.punctuation)
+  if (words.length === 0 || words.length > 2) return false
+  if (sentence.tokens.some((token) => token.punctuation && /[.!?。！？]/.test(token.raw))) return false
+  return words.every((token) => /^\p{Lu}/u.test(token.raw))
 }
 
 // A tweet starts with the customer’s handle (“@207353 Great choice!”): the closing sentence starts after it.

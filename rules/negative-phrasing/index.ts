@@ -10,6 +10,7 @@ import {
 } from '../kit/index.js'
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
+import {checkChinese, phrasesZh} from './zh.js'
 
 const meta = {
   id: 'negative-phrasing',
@@ -27,6 +28,7 @@ const subject = alternation(words.companySubjects)
 const adverbs = `(?: (?:${alternation(words.adverbs)}))*`
 const serviceVerbs = new Set(words.serviceVerbs)
 const courtesyVerbs = words.courtesyVerbs
+const reassuring = new Set(words.reassuringVerbs)
 // “We can’t see any order” reports what the records show; “we can’t see you until Friday” is a limit.
 const perceptionVerbs = new Set(words.perceptionVerbs)
 
@@ -55,8 +57,12 @@ const impersonal = new RegExp(
 )
 
 const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”'])
-const conjunctions = new Set(['but', 'because', 'since', 'as', 'once', 'unless', 'if', 'when', 'while', 'although', 'though', 'so', 'and', 'or', 'however', 'which', 'who', 'that'])
+const conjunctions = new Set(['but', 'because', 'since', 'as', 'once', 'unless', 'if', 'when', 'while', 'although', 'though', 'so', 'and', 'or', 'however', 'which', 'who'])
+// “Please be advised that cancellation is not allowed”: the limit starts after “that”, but “do that” ends with it.
+const clauseStarts = new Set([...conjunctions, 'that'])
 const conditionals = new Set(['if', 'unless', 'whether', 'when', 'why', 'in case'])
+const pronounSubjects = new Set(['we', 'you', 'they', 'i', 'he', 'she', 'it'])
+const eventVerbs = new Set(['receive', 'receives', 'received', 'arrive', 'arrives', 'clear', 'clears', 'is', 'are', 'has', 'have', 'gets', 'comes', 'ships', 'lands', 'returns', 'confirms', 'pays', 'sends'])
 const weekdays = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?$/
 
 export default defineRule(meta, (tree, file) => {
@@ -66,6 +72,8 @@ export default defineRule(meta, (tree, file) => {
     seen.add(match.sentence)
     checkSentence(match.sentence, file)
   }
+  // Chinese sentences get their own closer look (zh.ts).
+  checkChinese(findPhrases(tree, file, phrasesZh), file)
 })
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {
@@ -109,7 +117,8 @@ function isRefusal(modal: string, verb: string, next: string | undefined, after?
   // “We can’t make any promises” is the honest hedge that broken-promises asks for.
   if (after && /(?<=^| )(?:promises?|guarantees?)(?= |$)/.test(after)) return false
   if (modal === 'do not' || modal === 'does not') return serviceVerbs.has(verb) || serviceVerbs.has(`${verb} ${next ?? ''}`)
-  if (modal === 'will not') return serviceVerbs.has(verb) || verb === 'be'
+  // “We won’t cancel your order” reassures; “we won’t refund it” refuses.
+  if (modal === 'will not') return (serviceVerbs.has(verb) && !reassuring.has(verb)) || verb === 'be'
   const phrase = next ? `${verb} ${next}` : verb
   if (perceptionVerbs.has(verb)) return next === 'you'
   return !courtesyVerbs.some((courtesy) => courtesy === verb || courtesy === phrase)
@@ -138,7 +147,7 @@ function clauseFrom(sentence: Sentence, from: number): number {
   let start = from
   while (start > 0) {
     const token = sentence.tokens[start - 1]
-    if (token.punctuation ? clauseEnd.has(token.norm) : conjunctions.has(token.norm)) break
+    if (token.punctuation ? clauseEnd.has(token.norm) : clauseStarts.has(token.norm)) break
     // “Hi Kenneth. please be advised …”: a full stop inside a word token still ends the clause.
     if (!token.punctuation && token.raw.endsWith('.') && token.raw.length > 2) break
     start--
@@ -213,6 +222,9 @@ function positiveForm(sentence: Sentence, source: string, from: number, to: numb
   const middle = source.slice(tokens[verb].start, tokens[limit].start)
   const when = source.slice(tokens[limit + 1].start, tokens[to - 1].end)
   const first = tokens[limit + 1].norm
-  const preposition = weekdays.test(first) ? 'on ' : first === 'next' || first === 'this' || first === 'tomorrow' ? '' : 'from '
+  // “until we receive the item” is an event: it becomes “once we receive the item”.
+  const rest = tokens.slice(limit + 1, to).map((token) => token.norm)
+  const event = pronounSubjects.has(first) || rest.some((word) => eventVerbs.has(word))
+  const preposition = event ? 'once ' : weekdays.test(first) ? 'on ' : first === 'next' || first === 'this' || first === 'tomorrow' ? '' : 'from '
   return `${affirmative}${middle}${preposition}${when}`
 }

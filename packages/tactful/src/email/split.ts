@@ -63,6 +63,7 @@ export interface SplitOptions {
 
 /** Most lines a sign-off may have below it (name, title, company, phone, email, URL). */
 const maxSignatureLines = 6
+const maxTaglineLength = 160
 /** How far below a `From:` line its `Sent:` / `Date:` line may be. */
 const fromBlockReach = 4
 
@@ -444,7 +445,8 @@ function markSignoff(lines: string[], kinds: Array<RegionKind | null>, from: num
       signoff = index
       break
     }
-    if (below === maxSignatureLines || !isSignatureLine(line)) return false
+    // Below the name, a company tagline or a disclaimer may read as a sentence (“Thank you for ordering with us!”).
+    if (below === maxSignatureLines || (!isSignatureLine(line) && line.trim().length > maxTaglineLength)) return false
     below++
     nearest = index
   }
