@@ -10,6 +10,7 @@ import {
 } from '../kit/index.js'
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
+import {checkChinese, phrasesZh} from './zh.js'
 
 const meta = {
   id: 'blame-shifting',
@@ -147,6 +148,8 @@ export default defineRule(meta, (tree, file) => {
     seen.add(match.sentence)
     checkSentence(match.sentence, file)
   }
+  // Chinese sentences get their own closer look (zh.ts).
+  checkChinese(findPhrases(tree, file, phrasesZh), file)
 })
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {

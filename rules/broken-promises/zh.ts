@@ -19,7 +19,7 @@ export const phrasesZh = definePhrases<Entry>(data, 'zh')
 const note = '“If you can’t keep a promise, then don’t make it”: give a time the customer can hold you to.'
 
 // What the customer is asked to do, hoped for, or may do: not the company’s promise.
-const request = /(?:请|麻烦|烦请|劳烦|希望|期待|期望|盼|祝|建议|您可以|你可以|您可|您也可以|您再|您需|您需要|您要|您能|如果|如|若|万一|假如|要是|一旦)/
+const request = /^(?:请|敬请|烦请)|麻烦|劳烦|希望|期待|期望|盼|祝|建议|(?:您|你)(?:也)?(?:可以|可|再|需|需要|要|能|务必|尽量)|如果|假如|若|万一|要是|一旦|(?<![例比譬诸])如(?![期下实何今此同意])/
 const customerAction = /^(?:再试|重试|再来|再拨|再打|再联系|查看|再查|刷新|登录|登陆|重新|再次|尝试|留意|注意|关注|查收|可以|可|就可以|即可|方便|有空)/
 // The clause carries an action or an arrival: “我们会尽快处理”, “过几天就能到账”.
 const action = /会|将|要|就|能|可|给|为|帮|替|再|联系|回复|回电|答复|处理|安排|发货|发出|寄出|到账|退款|通知|跟进|反馈|送达|上门|解决|修复|恢复|办理|审核|补发|核实|确认|派|到/
@@ -39,16 +39,18 @@ interface Certainty {
 
 const certainties: Certainty[] = [
   {
-    // “我保证”, “我们可以向您保证”, “我敢打包票” — not 保证金, 保证书, 质量保证.
-    pattern: /(?:我们|我|本人|本店|我司|我方|小编|客服)(?:可以|能|敢|也|都|一定|绝对|在此|郑重|向您|跟您|给您|对您|和您)*(?:保证|担保|打包票|发誓)(?![金书期人函])/g,
-    reason: (actual) => `${quote(actual)} promises what may be outside your control; say what you will do and by when`,
-    expected: (actual) => [actual.replace(/^(?:我们|我|本人|本店|我司|我方|小编|客服).*?(?:保证|担保|打包票|发誓)/u, '我们预计')],
-    wholeClause: true
+    // “这种情况再也不会发生了”, “以后不会再出现类似问题”.
+    pattern: /再也不会|再也不|(?:决不会|绝不会|永远不会|不会)再(?:发生|出现|犯|有)/g,
+    reason: (actual) => `${quote(actual)} is a promise nobody can keep; say what you have changed so it is less likely`,
+    wholeClause: true,
+    fromClauseStart: true
   },
   {
-    // “保证您满意”, “包您满意”.
-    pattern: /(?<![我们方司店人量质品])保证(?:您|你)(?:满意|一定|没问题|能|会|可以|准时|按时)|包(?:您|你)满意/g,
-    reason: (actual) => `${quote(actual)} is a guarantee nobody can check in advance; say what you will do instead`
+    // “我保证”, “我们可以向您保证”, “我敢打包票” — not 保证金, 保证书, 质量保证.
+    pattern: /(?:我们|我|本人|本店|我司|我方|小编|客服)(?:可以|能|敢|也|都|一定|绝对|百分之百|完全|在此|郑重|向您|跟您|给您|对您|和您)*(?:保证|担保|打包票|发誓)(?![金书期人函])/g,
+    reason: (actual) => `${quote(actual)} promises what may be outside your control; say what you will do and by when`,
+    expected: (actual) => [actual.replace(/^(?:我们|我|本人|本店|我司|我方|小编|客服)[^，,]*?(?:保证|担保|打包票|发誓)[，,]?/u, '我们预计')],
+    wholeClause: true
   },
   {
     // “百分之百确定”, “100%没问题” — not “100%纯棉”.
@@ -61,16 +63,14 @@ const certainties: Certainty[] = [
     reason: (actual) => `${quote(actual)} is certainty you can’t back; say what you expect and why`
   },
   {
-    // “绝对没问题”, “绝对不会再发生” — not 绝对值.
+    // “绝对没问题”, “绝对准时” — not 绝对值.
     pattern: /绝对(?:会|能|可以|不会|没问题|没有问题|准时|保证|放心|安全|不再|不可能|按时|到)/g,
     reason: (actual) => `${quote(actual)} is certainty you can’t back; say what you expect and why`
   },
   {
-    // “这种情况再也不会发生了”, “以后不会再出现类似问题”.
-    pattern: /再也不会|再也不|(?:决不会|绝不会|永远不会|不会)再(?:发生|出现|犯|有)/g,
-    reason: (actual) => `${quote(actual)} is a promise nobody can keep; say what you have changed so it is less likely`,
-    wholeClause: true,
-    fromClauseStart: true
+    // “保证您满意”, “包您满意”.
+    pattern: /(?<![我们方司店人量质品])保证(?:您|你)(?:满意|一定|没问题|能|会|可以|准时|按时)|包(?:您|你)满意/g,
+    reason: (actual) => `${quote(actual)} is a guarantee nobody can check in advance; say what you will do instead`
   },
   {
     // “您的包裹明天一定会到”: certainty about what the company does not control.
@@ -126,17 +126,28 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof reportJoi
   })
 }
 
+// One finding per clause: the certainty words of a clause are one promise. A guarantee that ends its
+// clause (“我向您保证，这种情况不会再发生”) takes in the clause it guarantees.
 function checkCertainties(sentence: Sentence, file: Parameters<typeof reportJoined>[0], add: (sentence: Sentence, from: number, to: number) => boolean): void {
   const clauses = clausesOf(sentence)
-  for (const certainty of certainties) {
-    for (const clause of clauses) {
+  for (let index = 0; index < clauses.length; index++) {
+    const clause = clauses[index]
+    let found: {from: number; to: number; certainty: Certainty} | undefined
+    for (const certainty of certainties) {
       certainty.pattern.lastIndex = 0
-      for (let found = certainty.pattern.exec(clause.text); found; found = certainty.pattern.exec(clause.text)) {
-        const from = clause.start + (certainty.fromClauseStart ? 0 : found.index)
-        const to = certainty.wholeClause ? clause.end : clause.start + found.index + found[0].length
-        if (!add(sentence, from, to)) continue
-        reportJoined(file, sentence, from, to, {reason: certainty.reason, expected: certainty.expected, note})
+      for (let match = certainty.pattern.exec(clause.text); match; match = certainty.pattern.exec(clause.text)) {
+        let from = clause.start + (certainty.fromClauseStart ? 0 : match.index)
+        let to = certainty.wholeClause ? clause.end : clause.start + match.index + match[0].length
+        if (certainty.wholeClause && match.index + match[0].length === clause.text.length && clauses[index + 1]) to = clauses[++index].end
+        if (found) {
+          from = Math.min(from, found.from)
+          to = Math.max(to, found.to)
+        }
+        found = {from, to, certainty: found?.certainty ?? certainty}
       }
     }
+    if (!found || !add(sentence, found.from, found.to)) continue
+    const {certainty} = found
+    reportJoined(file, sentence, found.from, found.to, {reason: certainty.reason, expected: certainty.expected, note})
   }
 }

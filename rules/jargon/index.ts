@@ -15,7 +15,9 @@ import {
   type Sentence
 } from '../kit/index.js'
 import everyday from './everyday.json' with {type: 'json'}
+import threeLetterWords from './three-letter-words.json' with {type: 'json'}
 import data from './phrases.json' with {type: 'json'}
+import {checkChinese} from './zh.js'
 
 const meta = {
   id: 'jargon',
@@ -68,7 +70,9 @@ export default defineRule(meta, async (tree, file, context) => {
     if (allowed.has(match.entry.phrase) || defined.has(actual.toUpperCase().replace(/S$/, ''))) continue
     add(match.start, match.end, match.entry.suggestions, match.entry.note, match.sentence.tokens.slice(0, match.from).every((token) => token.punctuation))
   }
-  const unknown = unknownAbbreviations(sentencesOf(tree, file), allowed, defined, context)
+  // Chinese sentences get their own closer look (zh.ts).
+  await checkChinese(tree, file, context, {add, allowed, defined, loadDictionary})
+  const unknown = unknownAbbreviations(sentencesOf(tree, file).filter((sentence) => sentence.lang !== 'zh'), allowed, defined, context)
   if (unknown.length > 0) {
     const dictionary = await loadDictionary()
     for (const token of unknown) {
@@ -178,10 +182,10 @@ function withArticle(source: string, start: number, end: number, expected: strin
   return {start: start - article.length - 1, expected: expected.map((text) => `${fix(text) ?? article} ${text}`)}
 }
 
-let dictionary: Promise<Set<string>> | undefined
+// Words of three letters, to tell an abbreviation (“KYC”) from a word in capitals (“ASK”).
+// Only three-letter capitals are read as unknown abbreviations, so this short list is the whole dictionary needed.
+const englishWords = new Set<string>(threeLetterWords.words)
 
-// English words, to tell an abbreviation (“KYC”) from a word in capitals (“FREE”). Loaded only when needed.
 function loadDictionary(): Promise<Set<string>> {
-  dictionary ??= import('an-array-of-english-words').then((module) => new Set<string>((module as {default: string[]}).default))
-  return dictionary
+  return Promise.resolve(englishWords)
 }

@@ -1,7 +1,23 @@
 export {type Directive, type Region, type ReplyContext, type RuleSettings, isReplyText, regionAt, replyContext, replyRegions} from './context.js'
 export {type Check, type Report, type Rule, type RuleMeta, type RuleSetting, type Severity, defineRule, parseSetting, report} from './define-rule.js'
-export {expandWord, foldWord, phraseWords} from './normalize.js'
+export {type Language, defineLanguage, languageOf} from './languages.js'
+export {expandWord, foldWide, foldWord, phraseWords} from './normalize.js'
 export {type PhraseEntry, type PhraseMatch, PhraseMatcher, type PhraseSet, definePhrases, findPhrases} from './phrases.js'
 export {type Point, lineStarts, pointAt} from './position.js'
-export {type Sentence, type Token, type TokenRange, matchTokens, sentencesOf, spanOf} from './sentences.js'
+export {
+  type JoinedMatch,
+  type JoinedText,
+  type Sentence,
+  type Token,
+  type TokenRange,
+  joinedEndOffset,
+  joinedOffset,
+  joinedText,
+  joinedToken,
+  matchJoined,
+  matchTokens,
+  sentencesOf,
+  spanOf
+} from './sentences.js'
 export {capitalize, matchCase, quote, ruleUrl} from './text.js'
+export {type Clause, alternation, clausesOf, endsWord, joinedSpan, reportJoined, startsWord} from './chinese.js'

@@ -11,6 +11,14 @@ export function foldWord(word: string): string {
   return word.toLowerCase().replace(apostrophes, "'").replace(dashes, '-')
 }
 
+/**
+ * Fold a word or mark of text written in full-width forms (Chinese, Japanese): full-width Latin,
+ * digits and punctuation become their half-width forms (NFKC: “ＳＬＡ” → “sla”, “，” → “,”), then as `foldWord`.
+ */
+export function foldWide(word: string): string {
+  return foldWord(word.normalize('NFKC'))
+}
+
 // Negative contractions whose stem changes.
 const irregular = new Map<string, string[]>([
   ["can't", ['can', 'not']],

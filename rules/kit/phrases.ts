@@ -1,11 +1,15 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {phraseWords} from './normalize.js'
+import {type Language, languageOf} from './languages.js'
 import {type Sentence, sentencesOf} from './sentences.js'
 
 /** One entry of a rule's phrase data. */
 export interface PhraseEntry {
-  /** Lower-case words, matched on normalized tokens (case, apostrophes, dashes and contractions folded). */
+  /**
+   * Lower-case words, matched on normalized tokens (case, apostrophes, dashes and contractions folded).
+   * In a language written without spaces (Chinese), the phrase is matched character by character and
+   * must start and end on word boundaries.
+   */
   phrase: string
   suggestions?: string[]
   note?: string
@@ -39,14 +43,20 @@ interface TrieNode {
   hits: Hit[]
 }
 
-/** A compiled matcher over one or more phrase sets. */
+/** A compiled matcher over one or more phrase sets of one language. */
 export class PhraseMatcher {
   private readonly root: TrieNode = {next: new Map(), hits: []}
+  private readonly language: Language
+
+  /** A matcher for text in language `lang` (a code such as `en` or `zh`). */
+  constructor(lang = 'en') {
+    this.language = languageOf(lang)
+  }
 
   /** Add every entry of a set. */
   add(set: PhraseSet): void {
     for (const entry of set.entries) {
-      const words = phraseWords(entry.phrase)
+      const words = this.language.phraseUnits(entry.phrase)
       if (words.length === 0) continue
       let node = this.root
       for (const word of words) {
@@ -61,27 +71,51 @@ export class PhraseMatcher {
     }
   }
 
-  /** Every match in the sentences, in one pass: each start token walks the trie as far as it goes. */
+  /**
+   * Every match in the sentences, in one pass: each token start walks the trie, unit by unit (a word,
+   * or a character), as far as it goes; a match counts where a token ends.
+   */
   run(sentences: Sentence[], each: (set: PhraseSet, match: PhraseMatch) => void): void {
     for (const sentence of sentences) {
       const {tokens} = sentence
-      for (let from = 0; from < tokens.length; from++) {
-        let node = this.root.next.get(tokens[from].norm)
-        let to = from + 1
+      const units: string[] = []
+      const owner: number[] = []
+      tokens.forEach((token, index) => {
+        for (const unit of this.language.units(token.norm)) {
+          units.push(unit)
+          owner.push(index)
+        }
+      })
+      const clitics = this.language.clitics
+      // A match starts where a token starts, or after units that are glued on before a word; it ends
+      // where a token ends, or before units glued on after one.
+      const canStart = (index: number): boolean => {
+        if (index === 0 || owner[index - 1] !== owner[index]) return true
+        if (!clitics) return false
+        for (let back = index - 1; back >= 0 && owner[back] === owner[index]; back--) if (!clitics.before.has(units[back])) return false
+        return true
+      }
+      const canEnd = (index: number): boolean => {
+        if (index === units.length || owner[index] !== owner[index - 1]) return true
+        if (!clitics) return false
+        for (let ahead = index; ahead < units.length && owner[ahead] === owner[index - 1]; ahead++) if (!clitics.after.has(units[ahead])) return false
+        return true
+      }
+      for (let first = 0; first < units.length; first++) {
+        if (!canStart(first)) continue
+        let node = this.root.next.get(units[first])
+        let next = first + 1
         while (node) {
-          for (const hit of node.hits) {
-            each(hit.set, {
-              entry: hit.entry,
-              sentence,
-              from,
-              to,
-              start: tokens[from].start,
-              end: tokens[to - 1].end
-            })
+          if (node.hits.length > 0 && canEnd(next)) {
+            const from = owner[first]
+            const to = owner[next - 1] + 1
+            for (const hit of node.hits) {
+              each(hit.set, {entry: hit.entry, sentence, from, to, start: tokens[from].start, end: tokens[to - 1].end})
+            }
           }
-          if (to >= tokens.length) break
-          node = node.next.get(tokens[to].norm)
-          to++
+          if (next >= units.length) break
+          node = node.next.get(units[next])
+          next++
         }
       }
     }
@@ -112,16 +146,24 @@ export function findPhrases<Entry extends PhraseEntry>(tree: Root, file: VFile, 
   if (!byTree) {
     byTree = new Map()
     found.set(tree, byTree)
-    const sentences = sentencesOf(tree, file)
+    // Each sentence is matched against the data of its own language.
+    const byLang = new Map<string, Sentence[]>()
+    for (const sentence of sentencesOf(tree, file)) {
+      const list = byLang.get(sentence.lang)
+      if (list) list.push(sentence)
+      else byLang.set(sentence.lang, [sentence])
+    }
     const results = byTree
-    matcherFor(set.lang).run(sentences, (owner, match) => {
-      let list = results.get(owner)
-      if (!list) {
-        list = []
-        results.set(owner, list)
-      }
-      list.push(match)
-    })
+    for (const [lang, sentences] of byLang) {
+      matcherFor(lang).run(sentences, (owner, match) => {
+        let list = results.get(owner)
+        if (!list) {
+          list = []
+          results.set(owner, list)
+        }
+        list.push(match)
+      })
+    }
   }
   return (byTree.get(set) ?? []) as PhraseMatch<Entry>[]
 }
@@ -129,7 +171,7 @@ export function findPhrases<Entry extends PhraseEntry>(tree: Root, file: VFile, 
 function matcherFor(lang: string): PhraseMatcher {
   let matcher = shared.get(lang)
   if (!matcher) {
-    matcher = new PhraseMatcher()
+    matcher = new PhraseMatcher(lang)
     for (const set of registry) if (set.lang === lang) matcher.add(set)
     shared.set(lang, matcher)
   }

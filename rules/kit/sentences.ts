@@ -2,11 +2,11 @@ import type {Root, Sentence as SentenceNode} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {isReplyText, replyContext} from './context.js'
-import {expandWord, foldWord} from './normalize.js'
+import {type Language, languageOf} from './languages.js'
 
 /** One normalized word or punctuation mark, with its span in the input. */
 export interface Token {
-  /** Folded form: lower case, straight apostrophes, contractions expanded (one token per expanded word). */
+  /** Folded form: lower case, straight apostrophes, half-width forms, contractions expanded (one token per expanded word). */
   norm: string
   /** The text as typed. */
   raw: string
@@ -24,6 +24,15 @@ export interface Sentence {
   starts: number[]
   start: number
   end: number
+  /** Language code of the paragraph the sentence is in, e.g. `en`, `zh`. */
+  lang: string
+}
+
+declare module 'unist' {
+  interface Data {
+    /** Language code of the text under the node, set by the parser per paragraph (`en`, `zh`). */
+    lang?: string
+  }
 }
 
 const cache = new WeakMap<Root, Sentence[]>()
@@ -46,17 +55,19 @@ function collect(tree: Root, file: VFile): Sentence[] {
   const sentences: Sentence[] = []
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue
+    // The parser marks each paragraph with its language; a tree from elsewhere is in the reply's.
+    const language = languageOf(paragraph.data?.lang ?? tree.data?.lang ?? context.lang)
     for (const sentence of paragraph.children) {
-      if (sentence.type === 'SentenceNode') addSentence(sentence, context, sentences)
+      if (sentence.type === 'SentenceNode') addSentence(sentence, context, language, sentences)
     }
   }
   return sentences
 }
 
-function addSentence(node: SentenceNode, context: ReturnType<typeof replyContext>, into: Sentence[]): void {
+function addSentence(node: SentenceNode, context: ReturnType<typeof replyContext>, language: Language, into: Sentence[]): void {
   let tokens: Token[] = []
   const flush = () => {
-    if (tokens.some((token) => !token.punctuation)) into.push(makeSentence(tokens))
+    if (tokens.some((token) => !token.punctuation)) into.push(makeSentence(tokens, language.code))
     tokens = []
   }
   for (const child of node.children) {
@@ -71,16 +82,18 @@ function addSentence(node: SentenceNode, context: ReturnType<typeof replyContext
     const raw = toString(child)
     if (child.type === 'WordNode') {
       // “tier 2.” at the end of a sentence: the full stop is not part of the number.
-      const word = /^[^.]+\.$/.test(raw) ? raw.slice(0, -1) : raw
-      for (const norm of expandWord(foldWord(word))) tokens.push({norm, raw, start, end, punctuation: false})
+      const trimmed = /^[^.]+\.$/.test(raw)
+      const word = trimmed ? raw.slice(0, -1) : raw
+      const wordEnd = trimmed ? end - 1 : end
+      for (const norm of language.foldWord(word)) tokens.push({norm, raw: word, start, end: wordEnd, punctuation: false})
     } else {
-      tokens.push({norm: foldWord(raw), raw, start, end, punctuation: true})
+      tokens.push({norm: language.foldMark(raw), raw, start, end, punctuation: true})
     }
   }
   flush()
 }
 
-function makeSentence(tokens: Token[]): Sentence {
+function makeSentence(tokens: Token[], lang: string): Sentence {
   const starts: number[] = []
   let length = 0
   for (const token of tokens) {
@@ -92,7 +105,8 @@ function makeSentence(tokens: Token[]): Sentence {
     text: tokens.map((token) => token.norm).join(' '),
     starts,
     start: tokens[0].start,
-    end: tokens[tokens.length - 1].end
+    end: tokens[tokens.length - 1].end,
+    lang
   }
 }
 
@@ -137,4 +151,106 @@ function tokenAt(sentence: Sentence, index: number): number {
 /** The input offsets `[start, end)` that a token range covers. */
 export function spanOf(sentence: Sentence, range: TokenRange): {start: number; end: number} {
   return {start: sentence.tokens[range.from].start, end: sentence.tokens[range.to - 1].end}
+}
+
+/** A sentence's tokens run together without separators, for languages written without spaces. */
+export interface JoinedText {
+  /** The normalized tokens, joined: “这不是我们的错,”. */
+  text: string
+  /** Where each token starts in `text`. */
+  starts: number[]
+}
+
+const joinedCache = new WeakMap<Sentence, JoinedText>()
+
+/** The sentence's normalized tokens run together, computed once per sentence. */
+export function joinedText(sentence: Sentence): JoinedText {
+  let joined = joinedCache.get(sentence)
+  if (!joined) {
+    const starts: number[] = []
+    let text = ''
+    for (const token of sentence.tokens) {
+      starts.push(text.length)
+      text += token.norm
+    }
+    joined = {text, starts}
+    joinedCache.set(sentence, joined)
+  }
+  return joined
+}
+
+/** A match in a sentence's joined text, as input offsets and as the tokens it touches. */
+export interface JoinedMatch extends TokenRange {
+  match: RegExpExecArray
+  /** Input offsets of the match itself, `[start, end)`. */
+  start: number
+  end: number
+  /** The match starts at the start of a token. */
+  startsWord: boolean
+  /** The match ends at the end of a token. */
+  endsWord: boolean
+}
+
+/**
+ * Find a pattern in the sentence's joined text (see `joinedText`). Every match is reported, with the
+ * token range it touches and whether it starts and ends on word boundaries, for the caller to judge.
+ * The pattern must have the `g` flag.
+ */
+export function* matchJoined(sentence: Sentence, pattern: RegExp): Generator<JoinedMatch> {
+  const joined = joinedText(sentence)
+  pattern.lastIndex = 0
+  for (let match = pattern.exec(joined.text); match; match = pattern.exec(joined.text)) {
+    if (match[0].length === 0) {
+      pattern.lastIndex++
+      continue
+    }
+    const first = joinedToken(joined, match.index)
+    const endIndex = match.index + match[0].length
+    const last = joinedToken(joined, endIndex - 1)
+    yield {
+      match,
+      from: first,
+      to: last + 1,
+      start: joinedOffset(sentence, joined, match.index),
+      end: joinedEndOffset(sentence, joined, endIndex),
+      startsWord: joined.starts[first] === match.index,
+      endsWord: (joined.starts[last + 1] ?? joined.text.length) === endIndex
+    }
+  }
+}
+
+/** The token holding index `index` of the joined text. */
+export function joinedToken(joined: JoinedText, index: number): number {
+  let low = 0
+  let high = joined.starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (joined.starts[middle] <= index) low = middle
+    else high = middle - 1
+  }
+  return low
+}
+
+/**
+ * The input offset of index `index` of the joined text. Inside a token whose folded form has the
+ * length it was typed with, the offset is exact; otherwise it is the token's start (or end, at its end).
+ */
+export function joinedOffset(sentence: Sentence, joined: JoinedText, index: number): number {
+  if (sentence.tokens.length === 0) return sentence.start
+  if (index >= joined.text.length) return sentence.tokens[sentence.tokens.length - 1].end
+  const at = joinedToken(joined, index)
+  const token = sentence.tokens[at]
+  const inside = index - joined.starts[at]
+  if (inside === 0) return token.start
+  return token.norm.length === token.end - token.start ? token.start + inside : token.end
+}
+
+/** The input offset just after the character before index `index` of the joined text (the end of a match). */
+export function joinedEndOffset(sentence: Sentence, joined: JoinedText, index: number): number {
+  if (index <= 0 || sentence.tokens.length === 0) return sentence.start
+  const at = joinedToken(joined, index - 1)
+  const token = sentence.tokens[at]
+  const tokenEnd = joined.starts[at] + token.norm.length
+  if (index >= tokenEnd) return token.end
+  return token.norm.length === token.end - token.start ? token.start + (index - joined.starts[at]) : token.end
 }

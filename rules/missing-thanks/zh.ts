@@ -4,7 +4,7 @@
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
-import {type Sentence, definePhrases, findPhrases, quote, report} from '../kit/index.js'
+import {type Sentence, definePhrases, findPhrases, quote, replyContext, report} from '../kit/index.js'
 import thanks from './phrases.zh.json' with {type: 'json'}
 
 const phrases = definePhrases(thanks, 'zh')
@@ -14,9 +14,11 @@ const waiting = /抱歉|道歉|歉意|对不起|不好意思|久等|延迟|延�
 
 const endsSentence = /[。！？!?…~～]["”’）)]*$/u
 
-/** Whether a Chinese sentence of the reply thanks the customer. */
+/** Whether a Chinese sentence of the reply thanks the customer, or a Chinese sign-off does (“谢谢！” above the name). */
 export function thankedInChinese(tree: Root, file: VFile): boolean {
-  return findPhrases(tree, file, phrases).length > 0
+  if (findPhrases(tree, file, phrases).length > 0) return true
+  const {source, regions} = replyContext(file)
+  return regions.some((region) => region.kind === 'signoff' && /谢谢|感谢|多谢|感激/.test(source.slice(region.start, region.end)))
 }
 
 /** Report a missing thank-you at a closing written in Chinese, suggesting a Chinese one. */

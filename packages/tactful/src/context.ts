@@ -55,9 +55,15 @@ export function maskContext(source: string, regions: Region[]): string {
   let masked = ''
   for (const region of regions) {
     const text = source.slice(region.start, region.end)
-    masked += lintable.has(region.kind) ? text : text.replace(/[^\r\n]/g, ' ')
+    masked += lintable.has(region.kind) ? text : blank(text)
   }
   return masked
+}
+
+// Most context (a URL, a handle, a one-line signature) has no line break: one run of spaces will do.
+function blank(text: string): string {
+  if (!/[\r\n]/.test(text)) return ' '.repeat(text.length)
+  return text.replace(/[^\r\n]+/g, (run) => ' '.repeat(run.length))
 }
 
 /** A unified plugin that gives a file its reply context when nothing else has (for the retext preset). */

@@ -1,6 +1,7 @@
 export {lint, defaultMaxSize} from './lint.js'
 export {fix, type FixResult} from './fix.js'
 export {retextTactful} from './preset.js'
+export {retextReply} from './parse/index.js'
 export {checkOptions} from './options.js'
 export {clearConfigCache, findConfig, loadConfig, type LoadedConfig} from './config.js'
 export {rules as ruleList, ruleIds} from '../../../rules/index.js'

@@ -1,11 +1,11 @@
 import {unified, type Processor} from 'unified'
-import retextEnglish from 'retext-english'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {pointAt, type ReplyContext, type RuleSettings} from '../../../rules/kit/index.js'
 import {createContext, maskContext} from './context.js'
 import {splitReply} from './email/split.js'
 import {checkOptions} from './options.js'
+import {retextReply} from './parse/index.js'
 import {retextTactful} from './preset.js'
 import type {Commitment, Finding, LintOptions, LintResult, Severity} from './types.js'
 
@@ -66,7 +66,7 @@ function processorFor(rules: Record<string, string>): Processor {
   let processor = processors.get(key)
   if (!processor) {
     processor = unified()
-      .use(retextEnglish)
+      .use(retextReply)
       .use(retextTactful, {rules} as never)
       .freeze() as unknown as Processor
     processors.set(key, processor)
