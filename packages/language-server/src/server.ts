@@ -2,6 +2,7 @@
 // The transport (--stdio, --node-ipc, --socket=) comes from the command line.
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
+import {inspect} from 'node:util'
 import {
   type CodeAction,
   CodeActionKind,
@@ -23,6 +24,7 @@ import {type Finding, clearConfigCache, fix, lint} from 'tactful'
 import {addToGlossary} from './add-to-glossary.js'
 import {type ActionSupport, commands, fixAllAction, fixAllKind, quickFixes} from './code-actions.js'
 import {hoverFor} from './hover.js'
+import {resyncFrames} from './resync-frames.js'
 import {type ConfigLookup, isLinted, lintOptionsFor} from './lint-options.js'
 import {type ClientSettings, parseClientSettings} from './settings.js'
 import {readDiagnosticData, toDiagnostic} from './to-diagnostic.js'
@@ -34,10 +36,13 @@ interface Report {
   diagnostics: Diagnostic[]
 }
 
-// Long enough to skip the lints in the middle of a word, short enough to feel live.
-const debounceMs = 150
 
-const connection = createConnection(ProposedFeatures.all)
+const stdio = process.argv.includes('--stdio')
+// Over stdio, a malformed frame must not leave the server deaf to every later message.
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin.pipe(resyncFrames(reportSkipped)), process.stdout)
+  : createConnection(ProposedFeatures.all)
+if (stdio) keepStdoutForProtocol()
 const documents = new TextDocuments(TextDocument)
 
 /** What the client said it can do, read once at `initialize`. */
@@ -58,7 +63,11 @@ let folders: string[] = []
 // that cannot answer `workspace/configuration` (Neovim 0.7 does not say it can).
 let pushedSettings: unknown
 const settingsCache = new Map<string, Promise<ClientSettings>>()
-const timers = new Map<string, ReturnType<typeof setTimeout>>()
+// A change lints at once unless a lint of the document is running; changes that arrive meanwhile
+// are folded into one more lint of the newest text when it ends. Typing never waits on a timer, and
+// a burst of edits costs two lints, not one per edit.
+const running = new Set<string>()
+const stale = new Set<string>()
 // Set from one counter on every change and every lint started, so only the newest lint of a
 // document publishes, even across a close and reopen.
 const generations = new Map<string, number>()
@@ -117,20 +126,26 @@ connection.onInitialized(() => {
 documents.onDidChangeContent(({document}) => {
   nextGeneration(document.uri)
   if (client.pull) return
-  clearTimeout(timers.get(document.uri))
-  timers.set(
-    document.uri,
-    setTimeout(() => {
-      timers.delete(document.uri)
-      void publish(document.uri)
-    }, debounceMs)
-  )
+  void lintSoon(document.uri)
 })
+
+async function lintSoon(uri: string): Promise<void> {
+  if (running.has(uri)) {
+    stale.add(uri)
+    return
+  }
+  running.add(uri)
+  try {
+    await publish(uri)
+  } finally {
+    running.delete(uri)
+  }
+  if (stale.delete(uri) && documents.get(uri)) await lintSoon(uri)
+}
 
 documents.onDidClose(({document}) => {
   const uri = document.uri
-  clearTimeout(timers.get(uri))
-  timers.delete(uri)
+  stale.delete(uri)
   generations.delete(uri)
   reports.delete(uri)
   settingsCache.delete(uri)
@@ -346,6 +361,19 @@ function tellNotices(uri: string, notices: string[]): void {
     connection.console.info(notice)
     void connection.sendNotification(ShowMessageNotification.type, {type: MessageType.Info, message: notice})
   }
+}
+
+function reportSkipped(bytes: number, why: string): void {
+  connection.console.error(`Skipped ${bytes} bytes of input that were not a well-framed message (${why})`)
+}
+
+// Standard output carries the protocol: what anything in the process logs goes to the client's log instead.
+function keepStdoutForProtocol(): void {
+  const format = (args: unknown[]) => args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg))).join(' ')
+  console.log = console.info = console.debug = console.trace = (...args: unknown[]) => connection.console.log(format(args))
+  console.dir = (value: unknown) => connection.console.log(inspect(value))
+  console.warn = (...args: unknown[]) => connection.console.warn(format(args))
+  console.error = (...args: unknown[]) => connection.console.error(format(args))
 }
 
 function sectionOf(settings: unknown): unknown {
