@@ -1,15 +1,16 @@
 import {
   capitalize,
   defineRule,
+  isReplyText,
   definePhrases,
   findPhrases,
   matchCase,
-  PhraseMatcher,
   phraseWords,
   quote,
   report,
   ruleUrl,
   sentencesOf,
+  SpanSet,
   type ReplyContext,
   type RuleSettings,
   type Sentence
@@ -48,11 +49,10 @@ export default defineRule(meta, async (tree, file, context) => {
   const source = context.source
   const allowed = allowedWords(context.settings)
   const defined = definedAbbreviations(source, context)
-  const flagged: Array<[number, number]> = []
-  const add = (start: number, end: number, suggestions: string[], entryNote?: string, initial = false) => {
-    if (flagged.some(([from, to]) => start < to && from < end)) return
-    flagged.push([start, end])
-    const cased = matchCase(source.slice(start, end), suggestions)
+  const flagged = new SpanSet()
+  const add = (start: number, end: number, suggestions: string[], entryNote?: string, initial = false, asWritten = false) => {
+    if (!flagged.add(start, end)) return
+    const cased = asWritten ? [...suggestions] : matchCase(source.slice(start, end), suggestions)
     const fixed = withArticle(source, start, end, initial ? cased.map(capitalize) : cased)
     const actual = source.slice(fixed.start, end)
     const reason = fixed.expected.length > 0
@@ -61,7 +61,8 @@ export default defineRule(meta, async (tree, file, context) => {
     report(file, {start: fixed.start, end, reason, expected: fixed.expected, note: entryNote ?? note})
   }
 
-  for (const match of glossaryMatches(tree, file, context.settings)) add(match.start, match.end, match.suggestions)
+  // A team's own alternatives are used as the team wrote them.
+  for (const match of glossaryMatches(context, context.settings)) add(match.start, match.end, match.suggestions, undefined, false, true)
   // Longest first, so “as per usual” wins over “as per”.
   const matches = [...findPhrases(tree, file, phrases)].sort((a, b) => a.start - b.start || b.end - a.end)
   for (const match of matches) {
@@ -146,26 +147,46 @@ function allowedWords(settings: RuleSettings): Set<string> {
   return allowed
 }
 
-const glossaryCache = new WeakMap<RuleSettings, PhraseMatcher | null>()
+interface GlossaryTerm {
+  /** Lower-cased, as written. */
+  term: string
+  suggestions: string[]
+  /** Whether the term starts and ends with a letter or digit, and so must stand as a whole word. */
+  wordStart: boolean
+  wordEnd: boolean
+}
 
-// Terms the team wants flagged: literal phrases, compiled into a matcher of their own (never a regular expression).
-function glossaryMatches(tree: Parameters<typeof sentencesOf>[0], file: Parameters<typeof sentencesOf>[1], settings: RuleSettings) {
-  let matcher = glossaryCache.get(settings)
-  if (matcher === undefined) {
-    const flag = Object.entries(settings.glossary?.flag ?? {})
-    if (flag.length === 0) matcher = null
-    else {
-      matcher = new PhraseMatcher()
-      matcher.add({
-        lang: 'en',
-        entries: flag.map(([term, plain]) => ({phrase: term, suggestions: typeof plain === 'string' ? [plain] : plain}))
+const glossaryCache = new WeakMap<RuleSettings, GlossaryTerm[]>()
+const wordCharacter = /[\p{L}\p{N}]/u
+
+// Terms the team wants flagged: literal text found by plain search (never a regular expression), so
+// “C++” or “(a+)+$” is flagged as written and cannot make the search backtrack.
+function glossaryMatches(context: ReplyContext, settings: RuleSettings) {
+  let terms = glossaryCache.get(settings)
+  if (!terms) {
+    terms = Object.entries(settings.glossary?.flag ?? {})
+      .map(([term, plain]) => {
+        const folded = term.trim().toLowerCase()
+        return {term: folded, suggestions: typeof plain === 'string' ? [plain] : plain, wordStart: wordCharacter.test(folded[0] ?? ''), wordEnd: wordCharacter.test(folded.at(-1) ?? '')}
       })
-    }
-    glossaryCache.set(settings, matcher)
+      .filter((entry) => entry.term.length > 0)
+    glossaryCache.set(settings, terms)
   }
   const found: Array<{start: number; end: number; suggestions: string[]}> = []
-  matcher?.run(sentencesOf(tree, file), (_set, match) => found.push({start: match.start, end: match.end, suggestions: match.entry.suggestions ?? []}))
-  return found
+  if (terms.length === 0) return found
+  const text = context.source.toLowerCase()
+  // Lower-casing keeps UTF-16 length for almost all text; where it does not, offsets would drift, so skip.
+  if (text.length !== context.source.length) return found
+  for (const entry of terms) {
+    for (let start = text.indexOf(entry.term); start >= 0; start = text.indexOf(entry.term, start + 1)) {
+      const end = start + entry.term.length
+      if (entry.wordStart && wordCharacter.test(text[start - 1] ?? '')) continue
+      if (entry.wordEnd && wordCharacter.test(text[end] ?? '')) continue
+      if (!isReplyText(context, start) || !isReplyText(context, end - 1)) continue
+      found.push({start, end, suggestions: entry.suggestions})
+    }
+  }
+  return found.sort((a, b) => a.start - b.start || b.end - a.end)
 }
 
 // “an RMA” → “a return authorization”: take the article in when the replacement needs the other one.

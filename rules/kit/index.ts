@@ -21,3 +21,4 @@ export {
 } from './sentences.js'
 export {capitalize, matchCase, quote, ruleUrl} from './text.js'
 export {type Clause, alternation, clausesOf, endsWord, joinedSpan, reportJoined, startsWord} from './chinese.js'
+export {SpanSet} from './spans.js'
