@@ -8,8 +8,12 @@ const dashes = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g
 
 /** Fold case, apostrophes and dashes of one word. */
 export function foldWord(word: string): string {
-  return word.toLowerCase().replace(apostrophes, "'").replace(dashes, '-')
+  const lower = word.toLowerCase()
+  // Most words are plain ASCII with no backtick: nothing to fold.
+  return plain.test(lower) ? lower : lower.replace(apostrophes, "'").replace(dashes, '-')
 }
+
+const plain = /^[\x00-\x5f\x61-\x7f]*$/
 
 /**
  * Fold a word or mark of text written in full-width forms (Chinese, Japanese): full-width Latin,

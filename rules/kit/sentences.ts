@@ -1,5 +1,4 @@
 import type {Root, Sentence as SentenceNode} from 'nlcst'
-import {toString} from 'nlcst-to-string'
 import type {VFile} from 'vfile'
 import {isReplyText, replyContext} from './context.js'
 import {type Language, languageOf} from './languages.js'
@@ -79,10 +78,11 @@ function addSentence(node: SentenceNode, context: ReturnType<typeof replyContext
       flush()
       continue
     }
-    const raw = toString(child)
+    // The input itself, not the tree's copy: cheaper, and the same text.
+    const raw = context.source.slice(start, end)
     if (child.type === 'WordNode') {
       // “tier 2.” at the end of a sentence: the full stop is not part of the number.
-      const trimmed = /^[^.]+\.$/.test(raw)
+      const trimmed = raw.length > 1 && raw.indexOf('.') === raw.length - 1
       const word = trimmed ? raw.slice(0, -1) : raw
       const wordEnd = trimmed ? end - 1 : end
       for (const norm of language.foldWord(word)) tokens.push({norm, raw: word, start, end: wordEnd, punctuation: false})

@@ -53,7 +53,15 @@ export async function lintDetailed(text: string, options: LintOptions = {}): Pro
   file.data.tactful = context
   const processor = processorFor(checked.rules ?? {})
   const tree = processor.parse(file)
-  await processor.run(tree, file)
+  // Messages are errors to unified; their stack traces are never read, and capturing one per finding
+  // costs more than the finding itself.
+  const stackTraceLimit = Error.stackTraceLimit
+  Error.stackTraceLimit = 0
+  try {
+    await processor.run(tree, file)
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit
+  }
   const findings = file.messages
     .map((message) => toDetailed(message, context))
     .sort((a, b) => a.finding.start.offset - b.finding.start.offset || a.finding.end.offset - b.finding.end.offset)
