@@ -144,7 +144,7 @@ const kinds: Kind[] = [
   {
     // “我已经说过了”, “如我上一封邮件所说”.
     pattern: /(?:我|我们)(?:之前|上次|刚才|已经|早就|早已|刚刚|都)+(?:跟您|和您|向您|给您|跟你|和你|对您)?(?:说|讲|解释|告诉|说明|强调|提醒)(?:过|了)(?:您|你)?(?:很多|好几|两|三|多)?(?:遍|次)?|(?:正如|如同|就像|如)(?:我|我们)(?:在)?(?:之前|上次|刚才|已经|上一封|上封)(?:的)?(?:邮件|回复|信息|消息)?(?:中|里)?(?:所说|所述|说过|讲过|提到)(?:的)?/g,
-    reason: (actual) => `${quote(actual)} sounds impatient with the customer; try ${quote('简单回顾一下')}`
+    reason: (actual) => `${quote(actual)} sounds impatient with the customer; restate the point kindly instead`
   }
 ]
 

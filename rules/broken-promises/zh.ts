@@ -95,7 +95,8 @@ export function checkChinese(matches: Array<PhraseMatch<Entry>>, file: Parameter
     return true
   }
   const sentences = new Set<Sentence>()
-  for (const match of matches) {
+  // Longest first, so 等会儿 is flagged whole rather than as 等会.
+  for (const match of [...matches].sort((a, b) => a.start - b.start || b.end - a.end)) {
     sentences.add(match.sentence)
     if (match.entry.kind === 'vague') checkVague(match, file, add)
   }

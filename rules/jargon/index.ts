@@ -157,7 +157,8 @@ interface GlossaryTerm {
 }
 
 const glossaryCache = new WeakMap<RuleSettings, GlossaryTerm[]>()
-const wordCharacter = /[\p{L}\p{N}]/u
+// Words are delimited in scripts that put spaces between them; Chinese has none, so any character may border a term.
+const wordCharacter = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}]/u
 
 // Terms the team wants flagged: literal text found by plain search (never a regular expression), so
 // “C++” or “(a+)+$” is flagged as written and cannot make the search backtrack.
