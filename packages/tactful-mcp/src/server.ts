@@ -1,5 +1,5 @@
-import {StdioServerTransport} from '@modelcontextprotocol/sdk/server/stdio.js'
 import {createServer} from './create-server.js'
+import {LineTransport} from './line-transport.js'
 
 // The protocol owns stdout; anything that goes wrong is logged to stderr and the server keeps serving.
 process.on('unhandledRejection', (reason) => {
@@ -7,7 +7,10 @@ process.on('unhandledRejection', (reason) => {
 })
 
 try {
-  await createServer().connect(new StdioServerTransport())
+  const server = createServer()
+  // A client's malformed message is skipped; say so where the client's owner can see it.
+  server.server.onerror = (error) => console.error(`tactful-mcp: ${error.message}`)
+  await server.connect(new LineTransport())
 } catch (error) {
   console.error('tactful-mcp: cannot start:', error)
   process.exitCode = 1

@@ -5,9 +5,9 @@ import {glob, isDynamicPattern} from 'tinyglobby'
 import {ruleIds} from '../../../rules/index.js'
 import {findConfig, loadConfig} from './config.js'
 import {fixFile, type FileFix} from './cli/fix-file.js'
-import {readReply} from './cli/read.js'
+import {InputTooLarge, readReply} from './cli/read.js'
 import {formatJson, formatStylish, type FileReport} from './cli/report.js'
-import {lint} from './lint.js'
+import {defaultMaxSize, lint} from './lint.js'
 import {checkOptions} from './options.js'
 import type {LintOptions, RuleSetting} from './types.js'
 
@@ -91,7 +91,15 @@ async function lintInput(input: string, explicit: LintOptions | undefined, ruleF
   try {
     const configured = explicit ?? (input === '-' ? findConfig(process.cwd())?.options : findConfig(input)?.options) ?? {}
     const options = checkOptions({...configured, rules: {...configured.rules, ...ruleFlags}}, 'the command line')
-    const text = readReply(input)
+    const maxSize = options.maxSize ?? defaultMaxSize
+    let text: string
+    try {
+      text = readReply(input, {maxBytes: maxBytesFor(maxSize)})
+    } catch (error) {
+      if (!(error instanceof InputTooLarge)) throw error
+      const notice = `Not linted: the ${input === '-' ? 'input' : 'file'} ${error.message}, over the limit of ${maxSize} characters (set \`maxSize\` to raise it)`
+      return {file, findings: [], commitments: [], notices: [notice]}
+    }
     if (fix && input !== '-') {
       const result = await fixFile(input, text, options, fix)
       return {file, findings: result.remaining, commitments: result.commitments, notices: result.notices, fix: result}
@@ -101,6 +109,12 @@ async function lintInput(input: string, explicit: LintOptions | undefined, ruleF
   } catch (error) {
     return {file, findings: [], commitments: [], notices: [], error: `${file}: ${(error as Error).message}`}
   }
+}
+
+// n bytes of UTF-8 decode to at least (n - 3) / 3 UTF-16 code units (a byte order mark is 3 bytes and
+// decodes to none), so an input past this many bytes is over `maxSize`: no need to read all of it.
+function maxBytesFor(maxSize: number): number {
+  return 3 * maxSize + 3
 }
 
 function parseRuleFlags(flags: string[]): Record<string, RuleSetting> {
@@ -136,5 +150,12 @@ function version(): string {
   }
   return 'unknown'
 }
+
+// `tactful … | head` closes the pipe early: stop quietly rather than crash on the next write.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  process.stderr.write(`tactful: cannot write the report: ${error.message}\n`)
+  process.exit(2)
+})
 
 process.exitCode = await main(process.argv.slice(2))
