@@ -5,6 +5,8 @@ import {
   matchCase,
   matchTokens,
   quote,
+  startsSentence,
+  textOf,
   report,
   ruleUrl,
   type PhraseMatch,
@@ -101,7 +103,7 @@ export default defineRule(meta, async (tree, file, context) => {
   for (const sentence of sentences) {
     for (const certainty of certainties) {
       for (const found of matchTokens(sentence, certainty.pattern)) {
-        if (certainty.needsFuture && !futureAfter.test(sentence.tokens.slice(found.to).map((token) => token.norm).join(' '))) continue
+        if (certainty.needsFuture && !futureAfter.test(textOf(sentence, found.to, sentence.tokens.length))) continue
         // “I can assure you it won’t happen again” is one promise: take in the rest of the clause.
         const to = certainty.wholeClause ? clauseEnd(sentence, found.to) : found.to
         if (!add(sentence, found.from, to)) continue
@@ -142,11 +144,12 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0
   // “as soon as it ships” names an event, not a vague time; “as soon as possible” is its own entry.
   if (match.entry.phrase === 'soon' && tokens[match.from - 1]?.norm === 'as' && tokens[match.to]?.norm === 'as') return
   const before = clauseText(sentence, match.from)
-  const lead = tokens.slice(0, match.from).map((token) => token.norm).join(' ')
+  const lead = textOf(sentence, 0, match.from, 'end')
   // “Shortly, a member of our team will call you”: the time leads the sentence.
-  const leading = tokens.slice(0, match.from).every((token) => token.punctuation) && future.test(tokens.slice(match.to).map((token) => token.norm).join(' '))
+  const after = textOf(sentence, match.to, tokens.length)
+  const leading = startsSentence(sentence, match.from) && future.test(after)
   if ((!future.test(before) && !leading) || wishes.test(lead)) return
-  if (concreteAfter.test(tokens.slice(match.to).map((token) => token.norm).join(' '))) return
+  if (concreteAfter.test(after)) return
   if (!add(sentence, match.from, match.to)) return
   const source = file.data.tactful?.source ?? String(file.value)
   const actual = source.slice(match.start, match.end)
@@ -168,7 +171,7 @@ function clauseText(sentence: Sentence, to: number): string {
     if (token.punctuation && [',', ';', ':', '.', '!', '?', '—', '–'].includes(token.norm) && !isAside(sentence, from - 1)) break
     from--
   }
-  return sentence.tokens.slice(from, to).map((token) => token.norm).join(' ')
+  return textOf(sentence, from, to, 'end')
 }
 
 // “I’ll get this sorted, Priya, soon”: a comma before a name or “please” does not end the clause.

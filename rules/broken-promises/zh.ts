@@ -103,6 +103,8 @@ export function checkChinese(matches: Array<PhraseMatch<Entry>>, file: Parameter
   for (const sentence of sentences) checkCertainties(sentence, file, add)
 }
 
+const window = 80
+
 function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof reportJoined>[0], add: (sentence: Sentence, from: number, to: number) => boolean): void {
   const {sentence} = match
   const joined = joinedText(sentence)
@@ -114,10 +116,12 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof reportJoi
   const to = from + phrase.length
   const clause = clausesOf(sentence).find((candidate) => candidate.start <= from && from < candidate.end)
   if (!clause) return
-  const before = joined.text.slice(clause.start, from)
-  const after = joined.text.slice(to, clause.end)
+  // A clause, but never more than a long sentence's worth of characters either side: a runaway
+  // clause with a vague word every few characters must not be read in full for each one.
+  const before = joined.text.slice(Math.max(clause.start, from - window), from)
+  const after = joined.text.slice(to, Math.min(clause.end, to + window))
   if (request.test(before) || customerAction.test(after) || !action.test(before + after)) return
-  if (concrete.test(joined.text.slice(0, from) + ' ' + joined.text.slice(to))) return
+  if (concrete.test(joined.text.slice(Math.max(0, from - 2 * window), from) + ' ' + joined.text.slice(to, to + 2 * window))) return
   if (!add(sentence, from, to)) return
   const suggestions = match.entry.suggestions ?? []
   reportJoined(file, sentence, from, to, {

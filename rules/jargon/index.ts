@@ -11,6 +11,7 @@ import {
   ruleUrl,
   sentencesOf,
   SpanSet,
+  startsSentence,
   type ReplyContext,
   type RuleSettings,
   type Sentence
@@ -69,7 +70,7 @@ export default defineRule(meta, async (tree, file, context) => {
     const actual = source.slice(match.start, match.end)
     if (match.entry.caps && actual !== actual.toUpperCase()) continue
     if (allowed.has(match.entry.phrase) || defined.has(actual.toUpperCase().replace(/S$/, ''))) continue
-    add(match.start, match.end, match.entry.suggestions, match.entry.note, match.sentence.tokens.slice(0, match.from).every((token) => token.punctuation))
+    add(match.start, match.end, match.entry.suggestions, match.entry.note, startsSentence(match.sentence, match.from))
   }
   // Chinese sentences get their own closer look (zh.ts).
   await checkChinese(tree, file, context, {add, allowed, defined, loadDictionary})

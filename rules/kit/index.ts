@@ -16,8 +16,11 @@ export {
   joinedToken,
   matchJoined,
   matchTokens,
+  nearby,
   sentencesOf,
-  spanOf
+  spanOf,
+  startsSentence,
+  textOf
 } from './sentences.js'
 export {capitalize, matchCase, quote, ruleUrl} from './text.js'
 export {type Clause, alternation, clausesOf, endsWord, joinedSpan, reportJoined, startsWord} from './chinese.js'

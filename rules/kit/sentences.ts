@@ -254,3 +254,26 @@ export function joinedEndOffset(sentence: Sentence, joined: JoinedText, index: n
   if (index >= tokenEnd) return token.end
   return token.norm.length === token.end - token.start ? token.start + (index - joined.starts[at]) : token.end
 }
+
+/** How far a rule looks around a match, in tokens: a clause, never a runaway sentence of thousands of words. */
+export const nearby = 40
+
+/** The normalized text of tokens `[from, to)`, at most `nearby` tokens from the side nearer the match. */
+export function textOf(sentence: Sentence, from: number, to: number, keep: 'start' | 'end' = 'start'): string {
+  let start = Math.max(0, from)
+  let end = Math.min(sentence.tokens.length, to)
+  if (end - start > nearby) {
+    if (keep === 'start') end = start + nearby
+    else start = end - nearby
+  }
+  if (end <= start) return ''
+  const last = sentence.starts[end - 1] + sentence.tokens[end - 1].norm.length
+  return sentence.text.slice(sentence.starts[start], last)
+}
+
+/** Whether only punctuation comes before token `index` in its sentence. */
+export function startsSentence(sentence: Sentence, index: number): boolean {
+  for (let before = 0; before < index; before++) if (!sentence.tokens[before].punctuation) return false
+  return true
+}
+

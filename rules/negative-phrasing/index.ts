@@ -6,6 +6,7 @@ import {
   quote,
   report,
   ruleUrl,
+  textOf,
   type Sentence
 } from '../kit/index.js'
 import triggers from './phrases.json' with {type: 'json'}
@@ -85,7 +86,7 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
     const modal = groups.modal ?? groups.unable ?? ''
     const verb = groups.verb ?? ''
     const to = clauseTo(sentence, found.to)
-    const rest = sentence.tokens.slice(found.to, to).map((token) => token.norm).join(' ')
+    const rest = textOf(sentence, found.to, to)
     if (!isRefusal(modal, verb, groups.next, rest)) continue
     if (isConditional(sentence, found.from) || isDoubleNegative(sentence, found.from)) continue
     if (overlaps(found.from)) continue
