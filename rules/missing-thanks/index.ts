@@ -17,7 +17,8 @@ const waiting = new Set(['sorry', 'apologise', 'apologize', 'apologies', 'apolog
 const endsSentence = /[.!?…。！？]["”’)]*$/u
 
 // Thanks glued to other text: “Thanks-Sha”, “Thankss!”, “1:Thanks”; not “Thanksgiving”.
-const stems = /^(?:\d+:)?(?:thank(?!sgiving)|thnx|thx|thanx|tysm|apprecia|grateful|gratitude)/
+// Also glued behind a full stop with no space, as tweets often are: “…confirmed.Thanks-Emir”.
+const stems = /(?:^|[^a-z])(?:thank(?!sgiving)|thnx|thx|thks|tks|thanx|tysm|apprecia|grateful|gratitude)/
 // Replies in other languages thank in their own words; tactful should not cry wolf on them.
 // (The Latin-script ones are phrase data; these are read from words outside ASCII.)
 const otherThanks = /спасибо|ありがとう|感謝|감사|谢谢|感谢|多谢|感激|cảm ơn/iu
@@ -28,7 +29,7 @@ function isThanks(token: Sentence['tokens'][number]): boolean {
   if (token.punctuation) return false
   const {norm} = token
   if (norm.charCodeAt(0) > 127) return otherThanks.test(norm)
-  if (!thanksInitials.has(norm[0])) return false
+  if (!thanksInitials.has(norm[0]) && !norm.includes('.')) return false
   return stems.test(norm) || (norm === 'ty' && token.raw !== 'ty')
 }
 
