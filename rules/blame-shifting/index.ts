@@ -1,7 +1,9 @@
 import {
+  alternation,
   defineRule,
   definePhrases,
   findPhrases,
+  sentencesWith,
   matchTokens,
   quote,
   report,
@@ -20,9 +22,6 @@ const meta = {
 } as const
 
 const phrases = definePhrases(triggers)
-
-const alternation = (list: readonly string[]) =>
-  [...list].sort((a, b) => b.length - a.length).map((item) => item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
 
 const at = '(?<=^| )'
 const thirdParty = `(?:the |your |their |our |that |this )?(?:${alternation(words.thirdParties)})`
@@ -142,12 +141,7 @@ const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')',
 const joiners = new Set(['but', 'and', 'because', 'since', 'although', 'though', 'however', 'while', 'so'])
 
 export default defineRule(meta, (tree, file) => {
-  const seen = new Set<Sentence>()
-  for (const match of findPhrases(tree, file, phrases)) {
-    if (seen.has(match.sentence)) continue
-    seen.add(match.sentence)
-    checkSentence(match.sentence, file)
-  }
+  for (const sentence of sentencesWith(tree, file, phrases)) checkSentence(sentence, file)
   // Chinese sentences get their own closer look (zh.ts).
   checkChinese(findPhrases(tree, file, phrasesZh), file)
 })

@@ -81,7 +81,3 @@ export function reportJoined(
   return report(file, {start, end, reason: details.reason(actual), expected: details.expected?.(actual) ?? [], note: details.note, safe: details.safe})
 }
 
-/** Alternation of literal words, longest first, for building patterns from word lists. */
-export function alternation(list: readonly string[]): string {
-  return [...list].sort((a, b) => b.length - a.length).map((item) => item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
-}

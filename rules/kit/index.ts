@@ -2,7 +2,7 @@ export {type Directive, type Region, type ReplyContext, type RuleSettings, isRep
 export {type Check, type Report, type Rule, type RuleMeta, type RuleSetting, type Severity, defineRule, parseSetting, report} from './define-rule.js'
 export {type Language, defineLanguage, languageOf} from './languages.js'
 export {expandWord, foldWide, foldWord, phraseWords} from './normalize.js'
-export {type PhraseEntry, type PhraseMatch, PhraseMatcher, type PhraseSet, definePhrases, findPhrases} from './phrases.js'
+export {type PhraseEntry, type PhraseMatch, PhraseMatcher, type PhraseSet, definePhrases, findPhrases, sentencesWith} from './phrases.js'
 export {type Point, lineStarts, pointAt} from './position.js'
 export {
   type JoinedMatch,
@@ -22,6 +22,6 @@ export {
   startsSentence,
   textOf
 } from './sentences.js'
-export {capitalize, matchCase, quote, ruleUrl} from './text.js'
-export {type Clause, alternation, clausesOf, endsWord, joinedSpan, reportJoined, startsWord} from './chinese.js'
+export {alternation, capitalize, matchCase, quote, ruleUrl} from './text.js'
+export {type Clause, clausesOf, endsWord, joinedSpan, reportJoined, startsWord} from './chinese.js'
 export {SpanSet} from './spans.js'

@@ -177,3 +177,10 @@ function matcherFor(lang: string): PhraseMatcher {
   }
   return matcher
 }
+
+/** The sentences in which the set's phrases occur, each once, in order: the candidates for a closer look. */
+export function sentencesWith(tree: Root, file: VFile, set: PhraseSet): Sentence[] {
+  const sentences = new Set<Sentence>()
+  for (const match of findPhrases(tree, file, set)) sentences.add(match.sentence)
+  return [...sentences]
+}

@@ -25,3 +25,14 @@ export function capitalize(text: string): string {
 export function ruleUrl(id: string): string {
   return `https://github.com/tactful-dev/tactful/blob/main/rules/${id}/README.md`
 }
+
+/**
+ * A regular-expression alternation of literal phrases from the rules' own word lists, longest first
+ * (never user input: glossary terms are matched by plain search).
+ */
+export function alternation(list: readonly string[]): string {
+  return [...list]
+    .sort((a, b) => b.length - a.length)
+    .map((item) => item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')
+}

@@ -1,7 +1,9 @@
 import {
+  alternation,
   defineRule,
   definePhrases,
   findPhrases,
+  sentencesWith,
   matchTokens,
   quote,
   report,
@@ -21,9 +23,6 @@ const meta = {
 } as const
 
 const phrases = definePhrases(triggers)
-
-const alternation = (list: readonly string[]) =>
-  [...list].sort((a, b) => b.length - a.length).map((item) => item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
 
 const subject = alternation(words.companySubjects)
 const adverbs = `(?: (?:${alternation(words.adverbs)}))*`
@@ -67,12 +66,7 @@ const eventVerbs = new Set(['receive', 'receives', 'received', 'arrive', 'arrive
 const weekdays = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?$/
 
 export default defineRule(meta, (tree, file) => {
-  const seen = new Set<Sentence>()
-  for (const match of findPhrases(tree, file, phrases)) {
-    if (seen.has(match.sentence)) continue
-    seen.add(match.sentence)
-    checkSentence(match.sentence, file)
-  }
+  for (const sentence of sentencesWith(tree, file, phrases)) checkSentence(sentence, file)
   // Chinese sentences get their own closer look (zh.ts).
   checkChinese(findPhrases(tree, file, phrasesZh), file)
 })
