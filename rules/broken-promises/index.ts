@@ -35,7 +35,9 @@ const phrases = definePhrases<Entry>(data)
 // A future commitment before the vague time: “I’ll get back to you soon”, “your refund will be processed shortly”.
 const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing)(?= )/
 // Hope, wishes and goodbyes are not promises: “hope you feel better soon”, “see you soon”.
-const wishes = /(?<=^| )(?:hope|hoping|hopefully|wish|wishing|fingers crossed|crossing (?:our|my) fingers|look forward|looking forward|see you|talk|speak|get well|feel better|catch you|chat)(?= |$)/
+const wishes = /(?<=^| )(?:hope|hoping|hopefully|wish|wishing|fingers crossed|crossing (?:our|my) fingers|look forward|looking forward|see you|see more of you|have you back|welcome you back|talk|speak|get well|feel better|catch you|chat)(?= |$)/
+// “Holiday Pies will be back soon”: news about a product, not a promise to this customer.
+const availability = /(?<=^| )(?:back|available|in stock|restocked|coming|released|launching|launched|on (?:the )?shelves|on sale)$/
 // A concrete time right after the vague one makes it checkable: “soon, within 3 to 5 working days”.
 const concreteAfter = /^(?:, )?(?:within|by|on|at|before|in) (?:[0-9]|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the next [0-9])/
 // Only a promise about the future is a guarantee: “I promise it will arrive”, not “I promise I’m a real person”.
@@ -148,7 +150,7 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0
   // “Shortly, a member of our team will call you”: the time leads the sentence.
   const after = textOf(sentence, match.to, tokens.length)
   const leading = startsSentence(sentence, match.from) && future.test(after)
-  if ((!future.test(before) && !leading) || wishes.test(lead)) return
+  if ((!future.test(before) && !leading) || wishes.test(lead) || availability.test(before)) return
   if (concreteAfter.test(after)) return
   if (!add(sentence, match.from, match.to)) return
   const source = file.data.tactful?.source ?? String(file.value)
