@@ -1,5 +1,6 @@
 // Measures how fast tactful lints, next to the bare parser and alex, plus the language server and CLI:
-//   npm run bench [-- --quick] [-- --profile] [-- --corpus <path>]
+//   npm run bench [-- --quick] [-- --profile] [-- --corpus <path>] [-- --zh <path>]
+// Chinese replies get their own rows, next to tactful's parser alone and ICU's segmenter alone.
 // Prints the results and targets as Markdown and writes them to .bench/results.md. Progress goes
 // to standard error. Exits non-zero only when the bench itself breaks; a missed target is a result.
 import {spawnSync} from 'node:child_process'
@@ -9,6 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
+import {readChineseReplies} from './bench/chinese.mjs'
 import {measureCli} from './bench/cli.mjs'
 import {countWords} from './bench/contenders.mjs'
 import {buildEmails, countTokens, readReplies} from './bench/corpus.mjs'
@@ -19,7 +21,7 @@ import {runWorker} from './bench/run-worker.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const outputs = path.join(root, '.bench')
-const usage = 'Usage: npm run bench [-- --quick] [-- --profile] [-- --corpus <path>]'
+const usage = 'Usage: npm run bench [-- --quick] [-- --profile] [-- --corpus <path>] [-- --zh <path>]'
 
 let args
 try {
@@ -28,6 +30,7 @@ try {
       quick: {type: 'boolean', default: false},
       profile: {type: 'boolean', default: false},
       corpus: {type: 'string', default: '../shared/corpus/twcs-replies.jsonl'},
+      zh: {type: 'string', default: '../shared/eval/dev-zh.jsonl'},
       help: {type: 'boolean', short: 'h', default: false}
     }
   }).values
@@ -36,13 +39,13 @@ try {
   process.exit(2)
 }
 if (args.help) {
-  console.log(`${usage}\n  --quick     1 warm-up and 2 rounds on the first 2,000 replies\n  --profile   also write a CPU profile of lint() to .bench/lint.cpuprofile and print where the time goes\n  --corpus    JSON Lines of {"text": …} replies (default ../shared/corpus/twcs-replies.jsonl)`)
+  console.log(`${usage}\n  --quick     1 warm-up and 2 rounds on the first 2,000 replies, and fewer emails\n  --profile   also write a CPU profile of lint() to .bench/lint.cpuprofile and print where the time goes\n  --corpus    JSON Lines of {"text": …} replies (default ../shared/corpus/twcs-replies.jsonl)\n  --zh        JSON Lines of {"text": …} Chinese replies (default ../shared/eval/dev-zh.jsonl); without it, no Chinese rows`)
   process.exit(0)
 }
 
 const plan = args.quick
-  ? {limit: 2000, warmups: 1, rounds: 2, emails: [{words: 500, count: 40}, {words: 5000, count: 4}], changes: 30, cliRuns: 10, minutes: 20}
-  : {limit: Infinity, warmups: 1, rounds: 5, emails: [{words: 500, count: 200}, {words: 5000, count: 20}], changes: 40, cliRuns: 15, minutes: 90}
+  ? {limit: 2000, warmups: 1, rounds: 2, emails: [{words: 500, count: 40}, {words: 5000, count: 4}], zhEmails: [{characters: 1000, count: 10}, {characters: 10000, count: 2}], changes: 30, cliRuns: 10, minutes: 20}
+  : {limit: Infinity, warmups: 1, rounds: 5, emails: [{words: 500, count: 200}, {words: 5000, count: 20}], zhEmails: [{characters: 1000, count: 40}, {characters: 10000, count: 8}], changes: 40, cliRuns: 15, minutes: 90}
 
 // Every wait below has its own limit; this one catches whatever slips past them.
 setTimeout(() => {
@@ -66,10 +69,31 @@ async function main() {
   const progress = (text) => console.error(`bench: ${text}`)
   progress(`${replies.length.toLocaleString('en')} replies from ${path.relative(root, corpus)}`)
 
+  // Without the Chinese replies the bench says so and measures the rest.
+  const zhFile = path.resolve(root, args.zh)
+  let chinese
+  try {
+    chinese = {file: zhFile, replies: readChineseReplies(zhFile).length}
+    progress(`${chinese.replies.toLocaleString('en')} Chinese replies from ${path.relative(root, zhFile)}`)
+  } catch (error) {
+    chinese = {reason: error.message}
+    progress(`Chinese: not available (${error.message})`)
+  }
+
   const measured = await runWorker(
-    {task: 'measure', root, corpus, limit: plan.limit, emails: plan.emails, warmups: plan.warmups, rounds: plan.rounds},
+    {
+      task: 'measure',
+      root,
+      corpus,
+      limit: plan.limit,
+      emails: plan.emails,
+      chinese: chinese.reason ? undefined : {file: zhFile, emails: plan.zhEmails},
+      warmups: plan.warmups,
+      rounds: plan.rounds
+    },
     {stallMs: 10 * 60_000, onProgress: progress}
   )
+  measured.chinese ??= {reason: chinese.reason}
 
   let server
   try {
@@ -109,6 +133,8 @@ async function main() {
     setup: {
       corpus: path.relative(root, corpus),
       replies: replies.length,
+      zh: path.relative(root, zhFile),
+      zhReplies: chinese.replies,
       quick: args.quick,
       rounds: plan.rounds,
       warmups: plan.warmups,

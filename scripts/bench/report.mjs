@@ -3,8 +3,12 @@ import {median} from './stats.mjs'
 
 const targets = {corpusRatio: 1.3, latency: {500: 15, 5000: 60}, rssMb: 100, cliRatio: 3}
 
-/** The results as Markdown: setup, throughput, ratios, language server, CLI, and each target met or missed. */
+/**
+ * The results as Markdown: setup, throughput, ratios (English, then Chinese), language server, CLI,
+ * and each target met or missed. The Chinese rows are figures only, with no target.
+ */
 export function formatReport({date, machine, setup, measured, server, cli}) {
+  const chinese = measured.chinese ?? {reason: 'not measured'}
   const byId = new Map(measured.workloads.map((workload) => [workload.id, workload]))
   const labels = new Map(measured.contenders.map(({id, label}) => [id, label]))
   const lines = [
@@ -15,18 +19,28 @@ export function formatReport({date, machine, setup, measured, server, cli}) {
     `| date | ${date} |`,
     `| machine | ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB, ${machine.os}, Node ${machine.node} |`,
     `| corpus | \`${setup.corpus}\`, ${number(setup.replies)} replies${setup.quick ? ' (`--quick` slice)' : ''}; emails built from them, five replies a paragraph |`,
-    `| method | median of ${setup.rounds} rounds after ${setup.warmups} warm-up, contenders rotating each round; words are \`WordNode\`s in the floor's tree |`,
+    chinese.workloads
+      ? `| Chinese | \`${setup.zh}\`, ${number(setup.zhReplies)} replies; emails built from them, five replies a paragraph${setup.quick ? ' (`--quick`: fewer emails)' : ''} |`
+      : `| Chinese | not available (${cell(chinese.reason)}) |`,
+    `| method | median of ${setup.rounds} rounds after ${setup.warmups} warm-up, contenders rotating each round; words are \`WordNode\`s in the floor's tree; Chinese has no spaces between words, so its texts are counted in characters (code points other than whitespace) |`,
     '',
-    '| texts | contender | ms | words/s | p50 ms per text | p95 ms per text |',
+    '| texts | contender | ms | throughput | p50 ms per text | p95 ms per text |',
     '| --- | --- | ---: | ---: | ---: | ---: |'
   ]
-  for (const workload of measured.workloads) {
-    let first = true
-    for (const [id, result] of Object.entries(workload.results)) {
-      const texts = first ? `${workload.label}: ${number(workload.texts)} texts, ${number(workload.words)} words` : ''
-      lines.push(`| ${texts} | ${labels.get(id)} | ${ms(result.ms)} | ${number(workload.words / (result.ms / 1000))} | ${ms(result.p50)} | ${ms(result.p95)} |`)
-      first = false
+  const throughputRows = (workloads, labelOf, amount, unit) => {
+    for (const workload of workloads) {
+      let first = true
+      for (const [id, result] of Object.entries(workload.results)) {
+        const texts = first ? `${workload.label}: ${number(workload.texts)} texts, ${number(amount(workload))} ${unit}` : ''
+        lines.push(`| ${texts} | ${labelOf(id)} | ${ms(result.ms)} | ${number(amount(workload) / (result.ms / 1000))} ${unit}/s | ${ms(result.p50)} | ${ms(result.p95)} |`)
+        first = false
+      }
     }
+  }
+  throughputRows(measured.workloads, (id) => labels.get(id), (workload) => workload.words, 'words')
+  if (chinese.workloads) {
+    const chineseLabels = new Map(chinese.contenders.map(({id, label}) => [id, label]))
+    throughputRows(chinese.workloads, (id) => chineseLabels.get(id), (workload) => workload.characters, 'characters')
   }
 
   const ratios = measured.workloads.map((workload) => ({
@@ -41,6 +55,20 @@ export function formatReport({date, machine, setup, measured, server, cli}) {
     `| tactful / floor (time) | ${ratios.map(({floor}) => times(floor)).join(' | ')} |`,
     `| tactful / alex (time per word) | ${ratios.map(({alex}) => times(alex)).join(' | ')} |`
   )
+  if (chinese.workloads) {
+    const zhRatios = chinese.workloads.map((workload) => ({
+      label: workload.label,
+      lint: roundRatio(workload, 'tactful', 'floor'),
+      segmentation: roundRatio(workload, 'floor', 'icu')
+    }))
+    lines.push(
+      '',
+      `| median of per-round ratios | ${zhRatios.map(({label}) => label).join(' | ')} |`,
+      `| --- |${zhRatios.map(() => ' ---: |').join('')}`,
+      `| Chinese: tactful / segmentation floor (time) | ${zhRatios.map(({lint}) => times(lint)).join(' | ')} |`,
+      `| Chinese: segmentation floor / ICU alone (time) | ${zhRatios.map(({segmentation}) => times(segmentation)).join(' | ')} |`
+    )
+  }
 
   lines.push('', '| language server and CLI | measured |', '| --- | --- |')
   if (server.value) {
@@ -80,6 +108,12 @@ export function formatReport({date, machine, setup, measured, server, cli}) {
     `Floor: \`unified().use(retextEnglish)\`, parse and run with no plugins. alex: \`text()\` from alex ${setup.alexVersion}, which builds its processor (retext-english, retext-equality, retext-profanities) on every call.`,
     `Per-text times are per reply for the corpus and per email for the emails; ${number(byId.get('replies')?.tokens ?? 0)} whitespace-separated tokens in the corpus, for comparison with the word count.`
   ]
+  if (chinese.workloads) {
+    const zhReplies = chinese.workloads.find(({id}) => id === 'zh-replies')
+    notes.push(
+      `Chinese: the segmentation floor is \`unified().use(retextReply)\`, parse and run with no rules: tactful's parser alone (each line's language detected, Chinese split into words by \`Intl.Segmenter\`, the nlcst tree built). ICU alone is one \`Intl.Segmenter('zh', {granularity: 'word'})\` counting the segments of each text, given whole in one call (${number(zhReplies?.findings.icu)} segments in the replies); the parser gives it each run of Chinese characters on its own, so on long texts the floor can take less time than ICU alone. tactful \`lint()\` found ${number(zhReplies?.findings.tactful)} findings in the replies. Chinese emails are the one-line replies run on with no space, five to a paragraph. No target applies to these rows.`
+    )
+  }
   if (server.value) {
     const lintP95 = server.value.latency.map((entry) => `${ms(byId.get(`email-${entry.target}`)?.results.tactful?.p95)} ms`)
     notes.push(

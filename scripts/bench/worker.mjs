@@ -6,6 +6,7 @@ import path from 'node:path'
 import v8 from 'node:v8'
 import vm from 'node:vm'
 import {parentPort, workerData} from 'node:worker_threads'
+import {buildChineseEmails, countCharacters, loadChineseContenders, readChineseReplies} from './chinese.mjs'
 import {countWords, loadContenders} from './contenders.mjs'
 import {buildEmails, countTokens, readReplies} from './corpus.mjs'
 import {median, percentile} from './stats.mjs'
@@ -21,56 +22,91 @@ try {
   parentPort.postMessage({type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error)})
 }
 
-/** Time every contender on every workload, rounds after warm-ups, contenders rotating each round. */
-async function measureContenders({root, corpus, limit, emails, warmups, rounds}) {
+/**
+ * Time every contender on every workload, rounds after warm-ups, contenders rotating each round: the
+ * English contenders on the corpus and emails built from it, and, given `chinese` (`{file, emails}`),
+ * the Chinese contenders on the Chinese replies and emails built from them, in the same rounds.
+ */
+async function measureContenders({root, corpus, limit, emails, warmups, rounds, chinese}) {
   const contenders = await loadContenders(root)
   const replies = readReplies(corpus, limit)
-  const workloads = [
-    {id: 'replies', label: 'corpus replies', texts: replies},
-    ...emails.map(({words, count}) => ({id: `email-${words}`, label: `emails of ~${words.toLocaleString('en')} words`, texts: buildEmails(replies, words, count)}))
-  ]
-  for (const workload of workloads) {
+  const english = {
+    contenders,
+    workloads: [
+      {id: 'replies', label: 'corpus replies', texts: replies},
+      ...emails.map(({words, count}) => ({id: `email-${words}`, label: `emails of ~${words.toLocaleString('en')} words`, texts: buildEmails(replies, words, count)}))
+    ]
+  }
+  for (const workload of english.workloads) {
     workload.words = workload.texts.reduce((sum, text) => sum + countWords(text), 0)
     workload.tokens = workload.texts.reduce((sum, text) => sum + countTokens(text), 0)
-    workload.samples = Object.fromEntries(contenders.map(({id}) => [id, {totals: [], p50s: [], p95s: []}]))
-    workload.findings = {}
+  }
+  const groups = [english]
+  let zh
+  if (chinese) {
+    try {
+      const texts = readChineseReplies(chinese.file)
+      zh = {
+        contenders: await loadChineseContenders(root),
+        workloads: [
+          {id: 'zh-replies', label: 'Chinese replies', texts},
+          ...chinese.emails.map(({characters, count}) => ({
+            id: `zh-email-${characters}`,
+            label: `Chinese emails of ~${characters.toLocaleString('en')} characters`,
+            texts: buildChineseEmails(texts, characters, count)
+          }))
+        ]
+      }
+      for (const workload of zh.workloads) workload.characters = workload.texts.reduce((sum, text) => sum + countCharacters(text), 0)
+      groups.push(zh)
+    } catch (error) {
+      zh = {reason: error.message}
+      progress(`Chinese: not available (${error.message})`)
+    }
+  }
+  for (const group of groups) {
+    for (const workload of group.workloads) {
+      workload.samples = Object.fromEntries(group.contenders.map(({id}) => [id, {totals: [], p50s: [], p95s: []}]))
+      workload.findings = {}
+    }
   }
   for (let round = 0; round < warmups + rounds; round++) {
     const warmup = round < warmups
-    const shift = round % contenders.length
-    const order = [...contenders.slice(shift), ...contenders.slice(0, shift)]
-    for (const workload of workloads) {
-      for (const contender of order) {
-        collectGarbage()
-        const {total, times, findings} = await timePass(contender, workload.texts)
-        if (warmup) workload.findings[contender.id] = findings
-        else {
-          const samples = workload.samples[contender.id]
-          samples.totals.push(total)
-          samples.p50s.push(percentile(times, 50))
-          samples.p95s.push(percentile(times, 95))
+    for (const group of groups) {
+      const shift = round % group.contenders.length
+      const order = [...group.contenders.slice(shift), ...group.contenders.slice(0, shift)]
+      for (const workload of group.workloads) {
+        for (const contender of order) {
+          collectGarbage()
+          const {total, times, findings} = await timePass(contender, workload.texts)
+          if (warmup) workload.findings[contender.id] = findings
+          else {
+            const samples = workload.samples[contender.id]
+            samples.totals.push(total)
+            samples.p50s.push(percentile(times, 50))
+            samples.p95s.push(percentile(times, 95))
+          }
+          const name = warmup ? `warm-up ${round + 1}/${warmups}` : `round ${round - warmups + 1}/${rounds}`
+          progress(`${name}: ${workload.label}, ${contender.id} ${Math.round(total).toLocaleString('en')} ms`)
         }
-        const name = warmup ? `warm-up ${round + 1}/${warmups}` : `round ${round - warmups + 1}/${rounds}`
-        progress(`${name}: ${workload.label}, ${contender.id} ${Math.round(total).toLocaleString('en')} ms`)
       }
     }
   }
+  const summarize = ({id, label, texts, samples, findings, ...counts}) => ({
+    id,
+    label,
+    texts: texts.length,
+    ...counts,
+    findings,
+    results: Object.fromEntries(
+      Object.entries(samples).map(([contender, {totals, p50s, p95s}]) => [contender, {ms: median(totals), p50: median(p50s), p95: median(p95s), totals}])
+    )
+  })
+  const labelsOf = (list) => list.map(({id, label}) => ({id, label}))
   return {
-    contenders: contenders.map(({id, label}) => ({id, label})),
-    workloads: workloads.map(({id, label, texts, words, tokens, samples, findings}) => ({
-      id,
-      label,
-      texts: texts.length,
-      words,
-      tokens,
-      findings,
-      results: Object.fromEntries(
-        Object.entries(samples).map(([contender, {totals, p50s, p95s}]) => [
-          contender,
-          {ms: median(totals), p50: median(p50s), p95: median(p95s), totals}
-        ])
-      )
-    }))
+    contenders: labelsOf(contenders),
+    workloads: english.workloads.map(summarize),
+    ...(zh && {chinese: zh.reason ? {reason: zh.reason} : {contenders: labelsOf(zh.contenders), workloads: zh.workloads.map(summarize)}})
   }
 }
 
