@@ -138,7 +138,6 @@ async function main() {
       quick: args.quick,
       rounds: plan.rounds,
       warmups: plan.warmups,
-      debounce: readDebounce(),
       alexVersion: readVersion('alex')
     },
     measured,
@@ -167,18 +166,6 @@ function ensureBuilt() {
   if (result.error || result.status !== 0) {
     throw new Error(`\`node scripts/build.mjs\` failed (${result.error?.message ?? `exit ${result.signal ?? result.status}`}); fix the build and run the bench again`)
   }
-}
-
-// Say how long the server waits, as its source says, rather than repeat a number that may change.
-function readDebounce() {
-  try {
-    const source = readFileSync(path.join(root, 'packages/language-server/src/server.ts'), 'utf8')
-    const found = /debounceMs\s*=\s*(\d+)/.exec(source)
-    if (found) return `${found[1]} ms`
-  } catch {
-    // No source to read: fall through to the plain wording.
-  }
-  return 'a short debounce'
 }
 
 function readVersion(name) {

@@ -75,7 +75,8 @@ async function measureLatency(server, uri, text, {changes, warmups}) {
 }
 
 async function startServer({StreamMessageReader, StreamMessageWriter, createMessageConnection}, bin, root) {
-  const child = spawn(process.execPath, [bin, '--stdio'], {cwd: root, stdio: ['pipe', 'pipe', 'pipe']})
+  // Run the bin itself, as an editor does, so the flags on its first line apply.
+  const child = spawn(bin, ['--stdio'], {cwd: root, stdio: ['pipe', 'pipe', 'pipe']})
   let stderr = ''
   let failure
   let versioned = false

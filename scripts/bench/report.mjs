@@ -117,7 +117,7 @@ export function formatReport({date, machine, setup, measured, server, cli}) {
   if (server.value) {
     const lintP95 = server.value.latency.map((entry) => `${ms(byId.get(`email-${entry.target}`)?.results.tactful?.p95)} ms`)
     notes.push(
-      `The server waits ${setup.debounce} after a change before it lints, and that wait is part of every latency above (nothing is subtracted); \`lint()\` alone takes p95 ${lintP95.join(' and ')} on emails of those sizes (table above).`,
+      `Latency runs from sending didChange to receiving publishDiagnostics over stdio; the server lints a change at once, and changes that arrive during a lint fold into one more. \`lint()\` alone takes p95 ${lintP95.join(' and ')} on emails of those sizes (table above).`,
       `Diagnostics matched to changes ${server.value.versioned ? 'by uri and version' : 'as the first publish after each change (the server sent no version)'}. Memory: each reply opened as its own document, ${server.value.batch} at a time, closed once its diagnostics arrived; VmRSS from /proc after the last.`
     )
   }
