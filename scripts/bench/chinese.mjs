@@ -5,6 +5,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {unified} from 'unified'
 import {VFile} from 'vfile'
+import {joinReplies} from './corpus.mjs'
 
 /** Read the `text` of every case of a JSON Lines file of Chinese replies (one `{"text": …}` a line). */
 export function readChineseReplies(file) {
@@ -50,29 +51,8 @@ export function countCharacters(text) {
  */
 export function buildChineseEmails(all, characters, count) {
   const oneLine = all.filter((reply) => !/[\r\n]/.test(reply.trim()))
-  const replies = oneLine.length > 0 ? oneLine : all
-  const stride = Math.max(1, Math.floor(replies.length / count))
-  const emails = []
-  for (let email = 0; email < count; email++) {
-    const start = email * stride
-    const paragraphs = []
-    let paragraph = []
-    let total = 0
-    // Bounded: a file with too little text makes shorter emails, never an endless loop.
-    for (let index = start; total < characters && index < start + 50 * replies.length; index++) {
-      const reply = replies[index % replies.length].trim()
-      if (reply === '') continue
-      paragraph.push(reply)
-      total += countCharacters(reply)
-      if (paragraph.length === 5) {
-        paragraphs.push(paragraph.join(''))
-        paragraph = []
-      }
-    }
-    if (paragraph.length > 0) paragraphs.push(paragraph.join(''))
-    emails.push(paragraphs.join('\n\n'))
-  }
-  return emails
+  const replies = (oneLine.length > 0 ? oneLine : all).map((reply) => reply.trim())
+  return joinReplies(replies, {size: characters, count, measure: countCharacters, joiner: ''})
 }
 
 /**

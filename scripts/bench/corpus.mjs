@@ -45,6 +45,15 @@ export function readReplies(file, limit = Infinity) {
  * in corpus order, five to a paragraph, each email starting further on in the corpus.
  */
 export function buildEmails(replies, words, count) {
+  return joinReplies(replies.map(withoutHandles), {size: words, count, measure: countTokens, joiner: ' '})
+}
+
+/**
+ * Join replies into `count` texts of at least `size` (as `measure` counts it) each: five replies to a
+ * paragraph joined by `joiner`, paragraphs separated by a blank line, each text starting further on
+ * in the list and wrapping round to its start.
+ */
+export function joinReplies(replies, {size, count, measure, joiner}) {
   const stride = Math.max(1, Math.floor(replies.length / count))
   const emails = []
   for (let email = 0; email < count; email++) {
@@ -52,18 +61,18 @@ export function buildEmails(replies, words, count) {
     const paragraphs = []
     let paragraph = []
     let total = 0
-    // Bounded: a corpus with too few words makes shorter emails, never an endless loop.
-    for (let index = start; total < words && index < start + 50 * replies.length; index++) {
-      const reply = withoutHandles(replies[index % replies.length])
+    // Bounded: a list with too little text makes shorter texts, never an endless loop.
+    for (let index = start; total < size && index < start + 50 * replies.length; index++) {
+      const reply = replies[index % replies.length]
       if (reply === '') continue
       paragraph.push(reply)
-      total += countTokens(reply)
+      total += measure(reply)
       if (paragraph.length === 5) {
-        paragraphs.push(paragraph.join(' '))
+        paragraphs.push(paragraph.join(joiner))
         paragraph = []
       }
     }
-    if (paragraph.length > 0) paragraphs.push(paragraph.join(' '))
+    if (paragraph.length > 0) paragraphs.push(paragraph.join(joiner))
     emails.push(paragraphs.join('\n\n'))
   }
   return emails
