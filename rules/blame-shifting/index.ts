@@ -2,7 +2,6 @@ import {
   alternation,
   defineRule,
   definePhrases,
-  findPhrases,
   sentencesWith,
   matchTokens,
   quote,
@@ -143,7 +142,7 @@ const joiners = new Set(['but', 'and', 'because', 'since', 'although', 'though',
 export default defineRule(meta, (tree, file) => {
   for (const sentence of sentencesWith(tree, file, phrases)) checkSentence(sentence, file)
   // Chinese sentences get their own closer look (zh.ts).
-  checkChinese(findPhrases(tree, file, phrasesZh), file)
+  checkChinese(sentencesWith(tree, file, phrasesZh), file)
 })
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {
