@@ -7,6 +7,7 @@ export interface LanguageBlock {
 
 const han = /\p{Script=Han}/gu
 const latinWord = /(?:(?!\p{Script=Han})\p{L})+/gu
+const hasHan = /\p{Script=Han}/u
 
 /**
  * The language a line reads as: `zh` when it has at least as many Chinese characters as other words
@@ -26,6 +27,9 @@ export function lineLanguage(line: string): string | undefined {
  * one below, or the reply's main language. Also returns the main language: the one with the most text.
  */
 export function detectLanguages(text: string): {lang: string; blocks: LanguageBlock[]} {
+  // Without a Chinese character every line with letters reads as English and every other line takes
+  // its neighbours' language: one block. One native scan settles most replies.
+  if (!hasHan.test(text)) return {lang: 'en', blocks: text.length === 0 ? [] : [{lang: 'en', start: 0, end: text.length}]}
   const lines: Array<{start: number; end: number; lang: string | undefined; weight: number; blank: boolean}> = []
   const pattern = /[^\r\n]*(?:\r\n|\r|\n|$)/g
   for (let match = pattern.exec(text); match && match.index < text.length; match = pattern.exec(text)) {
