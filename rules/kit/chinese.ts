@@ -5,6 +5,7 @@
 import type {VFile} from 'vfile'
 import {report} from './define-rule.js'
 import {languageOf} from './languages.js'
+import {memo} from './memo.js'
 import {type Sentence, joinedEndOffset, joinedOffset, joinedText, joinedToken} from './sentences.js'
 
 /** A clause: `[start, end)` in the sentence's joined text, and its text. */
@@ -17,23 +18,22 @@ export interface Clause {
 // Marks that end a clause (after folding: “，” is “,”, “！” is “!”).
 const clauseMarks = new Set([',', ';', ':', '!', '?', '。', '.', '...', '…', '~', '—', '(', ')', '“', '”', '"', '「', '」', '『', '』', '【', '】', '[', ']', '｡'])
 
-const clauseCache = new WeakMap<Sentence, Clause[]>()
-
 /** The clauses of a sentence, split at punctuation marks (commas, full stops, brackets, quotes). */
 export function clausesOf(sentence: Sentence): Clause[] {
-  let clauses = clauseCache.get(sentence)
-  if (clauses) return clauses
-  clauses = []
+  return memo(sentence, 'clauses', () => splitClauses(sentence))
+}
+
+function splitClauses(sentence: Sentence): Clause[] {
+  const clauses: Clause[] = []
   const joined = joinedText(sentence)
   let start = 0
   sentence.tokens.forEach((token, index) => {
     if (!token.punctuation || !clauseMarks.has(token.norm)) return
     const at = joined.starts[index]
-    if (at > start) clauses!.push({start, end: at, text: joined.text.slice(start, at)})
+    if (at > start) clauses.push({start, end: at, text: joined.text.slice(start, at)})
     start = at + token.norm.length
   })
   if (joined.text.length > start) clauses.push({start, end: joined.text.length, text: joined.text.slice(start)})
-  clauseCache.set(sentence, clauses)
   return clauses
 }
 

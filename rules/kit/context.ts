@@ -34,7 +34,7 @@ export interface ReplyContext {
   /** Rules that threw, with the error; the other rules still ran. */
   failures: Array<{ruleId: string; error: unknown}>
   /** Which messages a rule marks safe to apply without review. */
-  safe: WeakSet<object>
+  safe: Set<object>
 }
 
 /** Settings shared with the rules. */
@@ -66,7 +66,7 @@ export function replyContext(file: VFile): ReplyContext {
       settings: {},
       commitments: [],
       failures: [],
-      safe: new WeakSet()
+      safe: new Set()
     }
     file.data.tactful = context
   }
@@ -77,6 +77,11 @@ export function replyContext(file: VFile): ReplyContext {
 export function isReplyText(context: ReplyContext, offset: number): boolean {
   const region = regionAt(context.regions, offset)
   return region !== undefined && lintable.has(region.kind)
+}
+
+/** Whether regions of this kind are reply text (`body`, `greeting`) rather than context. */
+export function isLintable(kind: string): boolean {
+  return lintable.has(kind)
 }
 
 /** The region holding `offset`, found by binary search. */

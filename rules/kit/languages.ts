@@ -10,8 +10,11 @@ export interface Language {
   foldWord(raw: string): string[]
   /** Normalized form of a punctuation mark or symbol. */
   foldMark(raw: string): string
-  /** Match units of one normalized token: the word itself, or its characters where words are not spaced. */
-  units(norm: string): string[]
+  /**
+   * Match units of one normalized token, for languages written without spaces: its characters.
+   * Without it, each token is one unit: the word itself.
+   */
+  units?(norm: string): string[]
   /** Match units of a phrase as written in the data. */
   phraseUnits(phrase: string): string[]
   /**
@@ -25,7 +28,6 @@ const english: Language = {
   code: 'en',
   foldWord: (raw) => expandWord(foldWord(raw)),
   foldMark: foldWord,
-  units: (norm) => [norm],
   phraseUnits: phraseWords
 }
 

@@ -1,6 +1,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import {type Language, languageOf} from './languages.js'
+import {memo} from './memo.js'
 import {type Sentence, sentencesOf} from './sentences.js'
 
 /** One entry of a rule's phrase data. */
@@ -76,47 +77,70 @@ export class PhraseMatcher {
    * or a character), as far as it goes; a match counts where a token ends.
    */
   run(sentences: Sentence[], each: (set: PhraseSet, match: PhraseMatch) => void): void {
-    for (const sentence of sentences) {
-      const {tokens} = sentence
-      const units: string[] = []
-      const owner: number[] = []
-      tokens.forEach((token, index) => {
-        for (const unit of this.language.units(token.norm)) {
-          units.push(unit)
-          owner.push(index)
+    if (!this.language.units) {
+      for (const sentence of sentences) this.runWords(sentence, each)
+      return
+    }
+    for (const sentence of sentences) this.runUnits(sentence, this.language.units, each)
+  }
+
+  // Each token is one unit: a match starts and ends on any token.
+  private runWords(sentence: Sentence, each: (set: PhraseSet, match: PhraseMatch) => void): void {
+    const {tokens} = sentence
+    for (let first = 0; first < tokens.length; first++) {
+      let node = this.root.next.get(tokens[first].norm)
+      let next = first + 1
+      while (node) {
+        for (const hit of node.hits) {
+          each(hit.set, {entry: hit.entry, sentence, from: first, to: next, start: tokens[first].start, end: tokens[next - 1].end})
         }
-      })
-      const clitics = this.language.clitics
-      // A match starts where a token starts, or after units that are glued on before a word; it ends
-      // where a token ends, or before units glued on after one.
-      const canStart = (index: number): boolean => {
-        if (index === 0 || owner[index - 1] !== owner[index]) return true
-        if (!clitics) return false
-        for (let back = index - 1; back >= 0 && owner[back] === owner[index]; back--) if (!clitics.before.has(units[back])) return false
-        return true
+        if (next >= tokens.length) break
+        node = node.next.get(tokens[next].norm)
+        next++
       }
-      const canEnd = (index: number): boolean => {
-        if (index === units.length || owner[index] !== owner[index - 1]) return true
-        if (!clitics) return false
-        for (let ahead = index; ahead < units.length && owner[ahead] === owner[index - 1]; ahead++) if (!clitics.after.has(units[ahead])) return false
-        return true
+    }
+  }
+
+  private runUnits(sentence: Sentence, unitsOf: (norm: string) => string[], each: (set: PhraseSet, match: PhraseMatch) => void): void {
+    const {tokens} = sentence
+    const units: string[] = []
+    const owner: number[] = []
+    tokens.forEach((token, index) => {
+      for (const unit of unitsOf(token.norm)) {
+        units.push(unit)
+        owner.push(index)
       }
-      for (let first = 0; first < units.length; first++) {
-        if (!canStart(first)) continue
-        let node = this.root.next.get(units[first])
-        let next = first + 1
-        while (node) {
-          if (node.hits.length > 0 && canEnd(next)) {
-            const from = owner[first]
-            const to = owner[next - 1] + 1
-            for (const hit of node.hits) {
-              each(hit.set, {entry: hit.entry, sentence, from, to, start: tokens[from].start, end: tokens[to - 1].end})
-            }
+    })
+    const clitics = this.language.clitics
+    // A match starts where a token starts, or after units that are glued on before a word; it ends
+    // where a token ends, or before units glued on after one.
+    const canStart = (index: number): boolean => {
+      if (index === 0 || owner[index - 1] !== owner[index]) return true
+      if (!clitics) return false
+      for (let back = index - 1; back >= 0 && owner[back] === owner[index]; back--) if (!clitics.before.has(units[back])) return false
+      return true
+    }
+    const canEnd = (index: number): boolean => {
+      if (index === units.length || owner[index] !== owner[index - 1]) return true
+      if (!clitics) return false
+      for (let ahead = index; ahead < units.length && owner[ahead] === owner[index - 1]; ahead++) if (!clitics.after.has(units[ahead])) return false
+      return true
+    }
+    for (let first = 0; first < units.length; first++) {
+      if (!canStart(first)) continue
+      let node = this.root.next.get(units[first])
+      let next = first + 1
+      while (node) {
+        if (node.hits.length > 0 && canEnd(next)) {
+          const from = owner[first]
+          const to = owner[next - 1] + 1
+          for (const hit of node.hits) {
+            each(hit.set, {entry: hit.entry, sentence, from, to, start: tokens[from].start, end: tokens[to - 1].end})
           }
-          if (next >= units.length) break
-          node = node.next.get(units[next])
-          next++
         }
+        if (next >= units.length) break
+        node = node.next.get(units[next])
+        next++
       }
     }
   }
@@ -124,7 +148,6 @@ export class PhraseMatcher {
 
 const registry: PhraseSet[] = []
 const shared = new Map<string, PhraseMatcher>()
-const found = new WeakMap<Root, Map<PhraseSet, PhraseMatch[]>>()
 
 /**
  * Register a rule's phrase data with the one shared matcher. Call it once, at module level:
@@ -142,10 +165,8 @@ export function definePhrases<Entry extends PhraseEntry>(entries: readonly Entry
  * for every registered set; later calls (from other rules) read the result.
  */
 export function findPhrases<Entry extends PhraseEntry>(tree: Root, file: VFile, set: PhraseSet<Entry>): PhraseMatch<Entry>[] {
-  let byTree = found.get(tree)
-  if (!byTree) {
-    byTree = new Map()
-    found.set(tree, byTree)
+  const byTree = memo(tree, 'phrases', () => {
+    const results = new Map<PhraseSet, PhraseMatch[]>()
     // Each sentence is matched against the data of its own language.
     const byLang = new Map<string, Sentence[]>()
     for (const sentence of sentencesOf(tree, file)) {
@@ -153,7 +174,6 @@ export function findPhrases<Entry extends PhraseEntry>(tree: Root, file: VFile, 
       if (list) list.push(sentence)
       else byLang.set(sentence.lang, [sentence])
     }
-    const results = byTree
     for (const [lang, sentences] of byLang) {
       matcherFor(lang).run(sentences, (owner, match) => {
         let list = results.get(owner)
@@ -164,7 +184,8 @@ export function findPhrases<Entry extends PhraseEntry>(tree: Root, file: VFile, 
         list.push(match)
       })
     }
-  }
+    return results
+  })
   return (byTree.get(set) ?? []) as PhraseMatch<Entry>[]
 }
 

@@ -5,7 +5,7 @@ export interface Point {
   offset: number
 }
 
-const lineIndexes = new WeakMap<object, number[]>()
+import {memo} from './memo.js'
 
 /**
  * Where each line starts. `\r\n`, `\r` and `\n` each end a line, as in the Language Server Protocol.
@@ -25,11 +25,7 @@ export function lineStarts(text: string): number[] {
 
 /** The point at `offset`, using a line index built once per `owner`. */
 export function pointAt(text: string, offset: number, owner: object = {}): Point {
-  let starts = lineIndexes.get(owner)
-  if (!starts) {
-    starts = lineStarts(text)
-    lineIndexes.set(owner, starts)
-  }
+  const starts = memo(owner, 'lines', () => lineStarts(text))
   const clamped = Math.max(0, Math.min(offset, text.length))
   let low = 0
   let high = starts.length - 1

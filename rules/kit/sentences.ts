@@ -1,7 +1,8 @@
 import type {Root, Sentence as SentenceNode} from 'nlcst'
 import type {VFile} from 'vfile'
-import {isReplyText, replyContext} from './context.js'
+import {isLintable, type Region, type ReplyContext, replyContext} from './context.js'
 import {type Language, languageOf} from './languages.js'
+import {memo} from './memo.js'
 
 /** One normalized word or punctuation mark, with its span in the input. */
 export interface Token {
@@ -34,79 +35,110 @@ declare module 'unist' {
   }
 }
 
-const cache = new WeakMap<Root, Sentence[]>()
-
 /**
  * The reply's sentences, each cut where context (quoted history, signature, code, URLs) interrupts it.
  * Computed once per tree and shared by every rule.
  */
 export function sentencesOf(tree: Root, file: VFile): Sentence[] {
-  let sentences = cache.get(tree)
-  if (!sentences) {
-    sentences = collect(tree, file)
-    cache.set(tree, sentences)
-  }
-  return sentences
+  return memo(tree, 'sentences', () => collect(tree, file))
 }
 
 function collect(tree: Root, file: VFile): Sentence[] {
   const context = replyContext(file)
   const sentences: Sentence[] = []
+  const cursor = {index: 0}
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue
     // The parser marks each paragraph with its language; a tree from elsewhere is in the reply's.
     const language = languageOf(paragraph.data?.lang ?? tree.data?.lang ?? context.lang)
     for (const sentence of paragraph.children) {
-      if (sentence.type === 'SentenceNode') addSentence(sentence, context, language, sentences)
+      if (sentence.type === 'SentenceNode') addSentence(sentence, context, language, sentences, cursor)
     }
   }
   return sentences
 }
 
-function addSentence(node: SentenceNode, context: ReturnType<typeof replyContext>, language: Language, into: Sentence[]): void {
+// Every rule reads these for every reply, so they are built in one forward pass: the region of each
+// token is found by moving a cursor along the regions, not by searching them again per token.
+function addSentence(node: SentenceNode, context: ReplyContext, language: Language, into: Sentence[], cursor: {index: number}): void {
+  const {source, regions} = context
   let tokens: Token[] = []
-  const flush = () => {
-    if (tokens.some((token) => !token.punctuation)) into.push(makeSentence(tokens, language.code))
-    tokens = []
-  }
+  let words = 0
   for (const child of node.children) {
     if (child.type === 'WhiteSpaceNode' || child.type === 'SourceNode') continue
     const start = child.position?.start.offset
     const end = child.position?.end.offset
     if (start === undefined || end === undefined) continue
-    if (!isReplyText(context, start)) {
-      flush()
+    if (!inReply(regions, start, cursor)) {
+      if (words > 0) into.push(new ReplySentence(tokens, language.code))
+      tokens = []
+      words = 0
       continue
     }
     // The input itself, not the tree's copy: cheaper, and the same text.
-    const raw = context.source.slice(start, end)
+    const raw = source.slice(start, end)
     if (child.type === 'WordNode') {
       // “tier 2.” at the end of a sentence: the full stop is not part of the number.
       const trimmed = raw.length > 1 && raw.indexOf('.') === raw.length - 1
       const word = trimmed ? raw.slice(0, -1) : raw
       const wordEnd = trimmed ? end - 1 : end
-      for (const norm of language.foldWord(word)) tokens.push({norm, raw: word, start, end: wordEnd, punctuation: false})
+      for (const norm of language.foldWord(word)) {
+        tokens.push({norm, raw: word, start, end: wordEnd, punctuation: false})
+        words++
+      }
     } else {
       tokens.push({norm: language.foldMark(raw), raw, start, end, punctuation: true})
     }
   }
-  flush()
+  if (words > 0) into.push(new ReplySentence(tokens, language.code))
 }
 
-function makeSentence(tokens: Token[], lang: string): Sentence {
-  const starts: number[] = []
-  let length = 0
-  for (const token of tokens) {
-    starts.push(length)
-    length += token.norm.length + 1
+// Whether `offset` is in reply text; `cursor` remembers the region of the last offset asked about.
+function inReply(regions: Region[], offset: number, cursor: {index: number}): boolean {
+  let index = cursor.index
+  if (index >= regions.length || regions[index].start > offset) {
+    // Offsets went back (a tree from elsewhere): search from the start.
+    index = 0
   }
-  return {
-    tokens,
-    text: tokens.map((token) => token.norm).join(' '),
-    starts,
-    start: tokens[0].start,
-    end: tokens[tokens.length - 1].end,
-    lang
+  while (index < regions.length && regions[index].end <= offset) index++
+  cursor.index = index
+  const region = regions[index]
+  return region !== undefined && region.start <= offset && isLintable(region.kind)
+}
+
+// The joined text and where each token starts in it are read only for sentences a rule looks at
+// closely, so they are made on first use.
+class ReplySentence implements Sentence {
+  readonly tokens: Token[]
+  readonly start: number
+  readonly end: number
+  readonly lang: string
+  private joined: string | undefined
+  private offsets: number[] | undefined
+
+  constructor(tokens: Token[], lang: string) {
+    this.tokens = tokens
+    this.start = tokens[0].start
+    this.end = tokens[tokens.length - 1].end
+    this.lang = lang
+  }
+
+  get text(): string {
+    this.joined ??= this.tokens.map((token) => token.norm).join(' ')
+    return this.joined
+  }
+
+  get starts(): number[] {
+    if (!this.offsets) {
+      const starts: number[] = []
+      let length = 0
+      for (const token of this.tokens) {
+        starts.push(length)
+        length += token.norm.length + 1
+      }
+      this.offsets = starts
+    }
+    return this.offsets
   }
 }
 
@@ -161,22 +193,17 @@ export interface JoinedText {
   starts: number[]
 }
 
-const joinedCache = new WeakMap<Sentence, JoinedText>()
-
 /** The sentence's normalized tokens run together, computed once per sentence. */
 export function joinedText(sentence: Sentence): JoinedText {
-  let joined = joinedCache.get(sentence)
-  if (!joined) {
+  return memo(sentence, 'joined', () => {
     const starts: number[] = []
     let text = ''
     for (const token of sentence.tokens) {
       starts.push(text.length)
       text += token.norm
     }
-    joined = {text, starts}
-    joinedCache.set(sentence, joined)
-  }
-  return joined
+    return {text, starts}
+  })
 }
 
 /** A match in a sentence's joined text, as input offsets and as the tokens it touches. */

@@ -14,7 +14,7 @@ export function createContext(source: string, parts: ReplyParts, settings: RuleS
     settings,
     commitments: [],
     failures: [],
-    safe: new WeakSet()
+    safe: new Set()
   }
 }
 
