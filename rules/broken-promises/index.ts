@@ -87,7 +87,7 @@ const certainties: Certainty[] = [
 const definitely = /(?<=^| )(?<who>[^ ]+) (?:will|is going to|are going to) (?:definitely|certainly|surely|absolutely|100 %)(?! not)(?= (?:arrive|reach|ship|work|land|be(?! worth)|get (?:there|to|delivered|fixed|sorted|resolved)|come|turn up|go (?:through|out)|clear|appear|show up|deliver)(?: |$))/g
 const agents = new Set(['i', 'we', 'team'])
 
-export default defineRule(meta, async (tree, file, context) => {
+export default defineRule(meta, (tree, file, context) => {
   const matches = findPhrases(tree, file, phrases)
   const sentences = new Set<Sentence>()
   const flagged = new Map<Sentence, Array<[number, number]>>()
@@ -134,7 +134,8 @@ export default defineRule(meta, async (tree, file, context) => {
   }
   // Chinese sentences get their own closer look (zh.ts).
   checkChinese(findPhrases(tree, file, phrasesZh), file)
-  await collectCommitments([...sentences], context, flagged)
+  // The date parser is only awaited when a sentence makes a concrete commitment.
+  return collectCommitments([...sentences], context, flagged)
 })
 
 const note = '“If you can’t keep a promise, then don’t make it”: give a time the customer can hold you to.'
@@ -197,16 +198,21 @@ const commitment = /(?<=^| )(?:i|we|our [^ ]+|the [^ ]+|a [^ ]+|someone|somebody
 const timeWord =
   /(?<=^| )(?:today|tonight|tomorrow|morning|afternoon|evening|noon|midday|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|within|hours?|minutes?|days?|weeks?|am|pm|[0-9]+(?::[0-9]+)?(?:am|pm|st|nd|rd|th)|[0-9]+:[0-9]+)(?= |$)/
 
-async function collectCommitments(sentences: Sentence[], context: ReplyContext, flagged: Map<Sentence, Array<[number, number]>>): Promise<void> {
+function collectCommitments(sentences: Sentence[], context: ReplyContext, flagged: Map<Sentence, Array<[number, number]>>): Promise<void> | undefined {
+  const spans: Array<{start: number; end: number}> = []
   for (const sentence of sentences) {
     if (flagged.has(sentence) || sentence.tokens[sentence.tokens.length - 1]?.norm === '?') continue
     const found = commitment.exec(sentence.text)
     if (!found || wishes.test(sentence.text) || !timeWord.test(sentence.text.slice(found.index))) continue
     let last = sentence.tokens.length
     while (last > 1 && sentence.tokens[last - 1].punctuation) last--
-    const start = sentence.tokens[0].start
-    const end = sentence.tokens[last - 1].end
-    const due = await resolveDue(context.source.slice(start, end), context.now)
-    context.commitments.push({start, end, due: due ?? null})
+    spans.push({start: sentence.tokens[0].start, end: sentence.tokens[last - 1].end})
   }
+  if (spans.length === 0) return undefined
+  return (async () => {
+    for (const {start, end} of spans) {
+      const due = await resolveDue(context.source.slice(start, end), context.now)
+      context.commitments.push({start, end, due: due ?? null})
+    }
+  })()
 }

@@ -43,11 +43,18 @@ const note = 'Use language the general public understands: industry terms and ab
 // An all-capital abbreviation of three letters, maybe plural: “KYC”, “RMAs”. Longer runs of capitals
 // are more often names and booking codes (“LIDL”, “MQFTPX”) than jargon; the known ones are in phrases.json.
 const abbreviation = /^[A-Z]{3}s?$/
+const threeCapitals = /[A-Z]{3}/
 // Places come after these: “flights to KUL”, “at LHR”.
 const placeWords = new Set(['to', 'from', 'at', 'in', 'via', 'into', 'flight', 'flights', 'airport', 'route', 'near'])
 
-export default defineRule(meta, async (tree, file, context) => {
+export default defineRule(meta, (tree, file, context) => {
   const source = context.source
+  const glossary = glossaryMatches(context, context.settings)
+  const matches = findPhrases(tree, file, phrases)
+  const chinese = sentencesOf(tree, file).some((sentence) => sentence.lang === 'zh')
+  // Only a run of three capitals can be an unknown abbreviation: most replies have none.
+  const capitals = threeCapitals.test(source)
+  if (glossary.length === 0 && matches.length === 0 && !chinese && !capitals) return
   const allowed = allowedWords(context.settings)
   const defined = definedAbbreviations(source, context)
   const flagged = new SpanSet()
@@ -63,24 +70,21 @@ export default defineRule(meta, async (tree, file, context) => {
   }
 
   // A team's own alternatives are used as the team wrote them.
-  for (const match of glossaryMatches(context, context.settings)) add(match.start, match.end, match.suggestions, undefined, false, true)
+  for (const match of glossary) add(match.start, match.end, match.suggestions, undefined, false, true)
   // Longest first, so “as per usual” wins over “as per”.
-  const matches = [...findPhrases(tree, file, phrases)].sort((a, b) => a.start - b.start || b.end - a.end)
-  for (const match of matches) {
+  for (const match of [...matches].sort((a, b) => a.start - b.start || b.end - a.end)) {
     const actual = source.slice(match.start, match.end)
     if (match.entry.caps && actual !== actual.toUpperCase()) continue
     if (allowed.has(match.entry.phrase) || defined.has(actual.toUpperCase().replace(/S$/, ''))) continue
     add(match.start, match.end, match.entry.suggestions, match.entry.note, startsSentence(match.sentence, match.from))
   }
   // Chinese sentences get their own closer look (zh.ts).
-  await checkChinese(tree, file, context, {add, allowed, defined, loadDictionary})
+  if (chinese) checkChinese(tree, file, context, {add, allowed, defined, dictionary: englishWords})
+  if (!capitals) return
   const unknown = unknownAbbreviations(sentencesOf(tree, file).filter((sentence) => sentence.lang !== 'zh'), allowed, defined, context)
-  if (unknown.length > 0) {
-    const dictionary = await loadDictionary()
-    for (const token of unknown) {
-      if (dictionary.has(token.word.toLowerCase())) continue
-      add(token.start, token.end, [])
-    }
+  for (const token of unknown) {
+    if (englishWords.has(token.word.toLowerCase())) continue
+    add(token.start, token.end, [])
   }
 })
 
@@ -136,14 +140,18 @@ function definedAbbreviations(source: string, context: ReplyContext): Set<string
   return defined
 }
 
-const allowedCache = new WeakMap<RuleSettings, Set<string>>()
+// Keyed by the glossary itself, which outlives the settings object around it.
+const allowedCache = new WeakMap<object, Set<string>>()
+const noWords = new Set<string>()
 
 // Glossary terms the team allows, normalized as phrase data is.
 function allowedWords(settings: RuleSettings): Set<string> {
-  let allowed = allowedCache.get(settings)
+  const glossary = settings.glossary
+  if (!glossary?.allow?.length) return noWords
+  let allowed = allowedCache.get(glossary)
   if (!allowed) {
-    allowed = new Set((settings.glossary?.allow ?? []).map((term) => phraseWords(term).join(' ')))
-    allowedCache.set(settings, allowed)
+    allowed = new Set(glossary.allow.map((term) => phraseWords(term).join(' ')))
+    allowedCache.set(glossary, allowed)
   }
   return allowed
 }
@@ -157,24 +165,26 @@ interface GlossaryTerm {
   wordEnd: boolean
 }
 
-const glossaryCache = new WeakMap<RuleSettings, GlossaryTerm[]>()
+const glossaryCache = new WeakMap<object, GlossaryTerm[]>()
 // Words are delimited in scripts that put spaces between them; Chinese has none, so any character may border a term.
 const wordCharacter = /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{N}]/u
 
 // Terms the team wants flagged: literal text found by plain search (never a regular expression), so
 // “C++” or “(a+)+$” is flagged as written and cannot make the search backtrack.
 function glossaryMatches(context: ReplyContext, settings: RuleSettings) {
-  let terms = glossaryCache.get(settings)
+  const found: Array<{start: number; end: number; suggestions: string[]}> = []
+  const flag = settings.glossary?.flag
+  if (!flag) return found
+  let terms = glossaryCache.get(flag)
   if (!terms) {
-    terms = Object.entries(settings.glossary?.flag ?? {})
+    terms = Object.entries(flag)
       .map(([term, plain]) => {
         const folded = term.trim().toLowerCase()
         return {term: folded, suggestions: typeof plain === 'string' ? [plain] : plain, wordStart: wordCharacter.test(folded[0] ?? ''), wordEnd: wordCharacter.test(folded.at(-1) ?? '')}
       })
       .filter((entry) => entry.term.length > 0)
-    glossaryCache.set(settings, terms)
+    glossaryCache.set(flag, terms)
   }
-  const found: Array<{start: number; end: number; suggestions: string[]}> = []
   if (terms.length === 0) return found
   const text = context.source.toLowerCase()
   // Lower-casing keeps UTF-16 length for almost all text; where it does not, offsets would drift, so skip.
@@ -208,7 +218,3 @@ function withArticle(source: string, start: number, end: number, expected: strin
 // Words of three letters, to tell an abbreviation (“KYC”) from a word in capitals (“ASK”).
 // Only three-letter capitals are read as unknown abbreviations, so this short list is the whole dictionary needed.
 const englishWords = new Set<string>(threeLetterWords.words)
-
-function loadDictionary(): Promise<Set<string>> {
-  return Promise.resolve(englishWords)
-}

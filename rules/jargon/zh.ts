@@ -41,11 +41,11 @@ export interface JargonTools {
   /** Abbreviations the reply spells out; the Chinese ways of spelling one out are added to it. */
   defined: Set<string>
   /** English words, to tell an abbreviation (“KYC”) from a word in capitals (“FREE”). */
-  loadDictionary: () => Promise<Set<string>>
+  dictionary: ReadonlySet<string>
 }
 
 /** Check the Chinese sentences: jargon from the phrase data, then unexplained abbreviations. */
-export async function checkChinese(tree: Root, file: VFile, context: ReplyContext, tools: JargonTools): Promise<void> {
+export function checkChinese(tree: Root, file: VFile, context: ReplyContext, tools: JargonTools): void {
   const sentences = sentencesOf(tree, file).filter((sentence) => sentence.lang === 'zh')
   if (sentences.length === 0) return
   const source = context.source
@@ -87,8 +87,7 @@ export async function checkChinese(tree: Root, file: VFile, context: ReplyContex
     })
   )
   if (unknown.length === 0) return
-  const dictionary = await tools.loadDictionary()
-  for (const token of unknown) if (!dictionary.has(token.raw.toLowerCase())) tools.add(token.start, token.end, [])
+  for (const token of unknown) if (!tools.dictionary.has(token.raw.toLowerCase())) tools.add(token.start, token.end, [])
 }
 
 // The phrase may start or end inside a token that a segmenter glued to a neighbour: flag the phrase only.

@@ -45,25 +45,35 @@ export function defineRule(meta: RuleMeta, check: Check): Rule {
     const raw = typeof options === 'object' && options !== null ? options.severity : options
     const severity = parseSetting(raw ?? meta.severity, meta.id)
     if (severity === 'off') return
-    return async function (tree: Root, file: VFile) {
+    // A check that returns no promise is settled at once: most replies need no awaiting at all.
+    return function (tree: Root, file: VFile): Promise<void> | undefined {
       const context = replyContext(file)
       const before = file.messages.length
-      try {
-        await check(tree, file, context)
-      } catch (error) {
+      const fail = (error: unknown) => {
         file.messages.length = before
         context.failures.push({ruleId: meta.id, error})
-        return
       }
-      const added = file.messages.splice(before)
-      for (const message of added) {
-        if (isDisabled(context, meta.id, message.place)) continue
-        message.source = 'tactful'
-        message.ruleId = meta.id
-        message.url = meta.url
-        message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
-        file.messages.push(message)
+      const settle = () => {
+        const added = file.messages.splice(before)
+        for (const message of added) {
+          if (isDisabled(context, meta.id, message.place)) continue
+          message.source = 'tactful'
+          message.ruleId = meta.id
+          message.url = meta.url
+          message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+          file.messages.push(message)
+        }
       }
+      let pending: void | Promise<void>
+      try {
+        pending = check(tree, file, context)
+      } catch (error) {
+        fail(error)
+        return undefined
+      }
+      if (pending instanceof Promise) return pending.then(settle, fail)
+      settle()
+      return undefined
     }
   } as Rule
   Object.defineProperty(plugin, 'name', {value: meta.id})
