@@ -14,7 +14,9 @@ export function memo<T>(owner: object, key: string, compute: () => T): T {
   if (values === undefined) {
     if (!Object.isExtensible(owner)) return compute()
     values = new Map()
-    Object.defineProperty(owner, store, {value: values})
+    // A plain assignment (not defineProperty) keeps to the fast path; symbol keys stay out of
+    // JSON, Object.keys and structuredClone all the same.
+    holder[store] = values
   } else if (values.has(key)) {
     return values.get(key) as T
   }

@@ -10,10 +10,16 @@ const dashes = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/g
 export function foldWord(word: string): string {
   const lower = word.toLowerCase()
   // Most words are plain ASCII with no backtick: nothing to fold.
-  return plain.test(lower) ? lower : lower.replace(apostrophes, "'").replace(dashes, '-')
+  return isPlain(lower) ? lower : lower.replace(apostrophes, "'").replace(dashes, '-')
 }
 
-const plain = /^[\x00-\x5f\x61-\x7f]*$/
+function isPlain(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code > 0x7f || code === 0x60) return false
+  }
+  return true
+}
 
 /**
  * Fold a word or mark of text written in full-width forms (Chinese, Japanese): full-width Latin,
@@ -60,10 +66,11 @@ const suffixes = new Map<string, string>([
  */
 export function expandWord(folded: string): string[] {
   const known = irregular.get(folded)
-  if (known) return known
-  if (folded.endsWith("n't") && folded.length > 3) return [folded.slice(0, -3), 'not']
-  if (bareNegatives.has(folded)) return [folded.slice(0, -2), 'not']
+  if (known) return [...known]
   const apostrophe = folded.lastIndexOf("'")
+  // Most words have no apostrophe and are no bare negative: one check rules out all the rest.
+  if (apostrophe === -1) return bareNegatives.has(folded) ? [folded.slice(0, -2), 'not'] : [folded]
+  if (folded.endsWith("n't") && folded.length > 3) return [folded.slice(0, -3), 'not']
   if (apostrophe > 0) {
     const stem = folded.slice(0, apostrophe)
     const suffix = folded.slice(apostrophe)

@@ -1,6 +1,7 @@
 import retextEnglish from 'retext-english'
 import retextStringify from 'retext-stringify'
 import {unified} from 'unified'
+import {VFile} from 'vfile'
 import {describe, expect, it} from 'vitest'
 import {fix, lint, retextTactful} from '../../packages/tactful/src/index.js'
 
@@ -130,5 +131,21 @@ describe('retextTactful', () => {
       ['jargon', 'kindly revert', 'tactful'],
       ['jargon', 'RMA', 'tactful']
     ])
+  })
+
+  it('leaves the tree as the parser made it: what the rules share stays out of its fields and JSON', async () => {
+    const processor = unified().use(retextEnglish).use(retextTactful)
+    const text = 'We can’t do that, it’s not our fault. Please kindly revert.'
+    const tree = processor.parse(text)
+    const before = JSON.stringify(tree)
+    const file = new VFile(text)
+    await processor.run(tree, file)
+    expect(file.messages.length).toBeGreaterThan(0)
+    expect(JSON.stringify(tree)).toBe(before)
+    expect(Object.keys(tree).sort()).toEqual(['children', 'position', 'type'])
+    // A second run on the same tree reports the same findings, once each.
+    const again = new VFile(text)
+    await processor.run(tree, again)
+    expect(again.messages.map((message) => message.reason)).toEqual(file.messages.map((message) => message.reason))
   })
 })

@@ -36,6 +36,27 @@ describe('language detection', () => {
   })
 })
 
+describe('language detection without Chinese', () => {
+  // The reading line by line, for text with no Chinese character: every line is English.
+  const byLines = (text: string) => {
+    const languages = text.split(/\r\n|\r|\n/).map(lineLanguage)
+    return languages.every((lang) => lang === undefined || lang === 'en')
+  }
+
+  it('reads text with no Chinese character as one English block, whatever its lines hold', () => {
+    for (const text of ['Hi Dana,\n\n12345\n\n😊\r\nThanks!\n', 'Ça marche, merci — спасибо!', '\n\n', ' ', '1.\n2.']) {
+      expect(byLines(text)).toBe(true)
+      expect(detectLanguages(text)).toEqual({lang: 'en', blocks: [{lang: 'en', start: 0, end: text.length}]})
+    }
+    expect(detectLanguages('')).toEqual({lang: 'en', blocks: []})
+  })
+
+  it('still reads line by line once one Chinese character appears', () => {
+    const text = 'Hello there.\n谢谢'
+    expect(detectLanguages(text).blocks.map((block) => block.lang)).toEqual(['en', 'zh'])
+  })
+})
+
 describe('the Chinese parser', () => {
   it('gives the nlcst shape: paragraphs, sentences, words, punctuation, symbols and white space', () => {
     const text = '亲😊 您的订单已发货！请查收。\n\n感谢您的耐心等待～'
