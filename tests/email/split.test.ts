@@ -525,6 +525,67 @@ describe('splitReply: URLs, emails and directives', () => {
   })
 })
 
+describe('splitReply: one-line replies', () => {
+  it('finds every line marker on a reply of one line', () => {
+    expect(parts('Best regards,')).toEqual([{kind: 'signoff', text: 'Best regards,'}])
+    expect(parts('\u212aind regards,')).toEqual([{kind: 'signoff', text: '\u212aind regards,'}])
+    expect(parts('Hi Dana,')).toEqual([{kind: 'greeting', text: 'Hi Dana,'}])
+    expect(parts('@x 您好')).toEqual([{kind: 'greeting', text: '@x 您好'}])
+    expect(kindsOf('On Monday, Sam wrote:')).toEqual(['quote'])
+    expect(kindsOf('张三 写道：')).toEqual(['quote'])
+    expect(kindsOf('-----Original Message-----')).toEqual(['quote'])
+    expect(kindsOf('Begin forwarded message')).toEqual(['quote'])
+    expect(kindsOf('> quoted')).toEqual(['quote'])
+    expect(kindsOf('```')).toEqual(['code'])
+    expect(kindsOf('    code', {format: 'markdown'})).toEqual(['code'])
+    expect(kindsOf('--')).toEqual(['signature'])
+    expect(kindsOf('Subject: refund', {format: 'email'})).toEqual(['header'])
+  })
+
+  it('keeps one-line lookalikes as body', () => {
+    expect(kindsOf('Thanks!')).toEqual(['body'])
+    expect(kindsOf('Sam Lee wrote:')).toEqual(['body'])
+    expect(kindsOf('    code')).toEqual(['body'])
+    expect(kindsOf('Subject: refund')).toEqual(['body'])
+    expect(kindsOf('Hi there: see https://e.com')).toEqual(['body', 'url'])
+  })
+
+  it('splits a tweet around its URL and initials', () => {
+    expect(parts('@AskX Sorry! DM us: https://t.co/AbC123 ^KB')).toEqual([
+      {kind: 'body', text: '@AskX Sorry! DM us: '},
+      {kind: 'url', text: 'https://t.co/AbC123'},
+      {kind: 'body', text: ' '},
+      {kind: 'signature', text: '^KB'}
+    ])
+    expect(parts('@sam Thanks, -Becky')).toEqual([
+      {kind: 'body', text: '@sam Thanks, '},
+      {kind: 'signature', text: '-Becky'}
+    ])
+    expect(parts('^JK')).toEqual([{kind: 'signature', text: '^JK'}])
+  })
+})
+
+describe('splitReply: inline regions next to each other', () => {
+  it('matches schemes in any case, only at the start of a word', () => {
+    expect(textsOf('HTTPS://EXAMPLE.COM/A', 'url')).toEqual(['HTTPS://EXAMPLE.COM/A'])
+    expect(textsOf('Go to WWW.Example.com.', 'url')).toEqual(['WWW.Example.com'])
+    expect(kindsOf('xwww.example.com and xhttps://e.com')).toEqual(['body'])
+    expect(textsOf('t.co/x.www.e.com', 'url')).toEqual(['t.co/x.www.e.com'])
+  })
+
+  it('starts a URL right after a code span or a comment', () => {
+    expect(kindsOf('see `code`https://e.com')).toEqual(['body', 'code', 'url'])
+    expect(kindsOf('Ok <!-- tactful-disable --> https://e.com')).toEqual(['body', 'directive', 'body', 'url'])
+  })
+
+  it('does not reach back into an address for the next one', () => {
+    expect(parts('a@b.co@c.com')).toEqual([
+      {kind: 'url', text: 'a@b.co'},
+      {kind: 'body', text: '@c.com'}
+    ])
+  })
+})
+
 describe('splitReply: line endings and odd input', () => {
   it('handles CRLF line endings', () => {
     const text = 'Hi Ana,\r\n\r\nFixed.\r\n\r\nOn Mon, 3 Nov 2025, Sam wrote:\r\n> broken\r\n'
@@ -582,7 +643,11 @@ describe('splitReply: line endings and odd input', () => {
       'From: a\n'.repeat(size / 8),
       '```\n'.repeat(size / 4),
       '-'.repeat(size),
-      'Hi '.repeat(size / 3)
+      'Hi '.repeat(size / 3),
+      // Many body runs, each with a comment that never closes.
+      '<!--\n> q\n'.repeat(size / 8),
+      'x.'.repeat(size / 2),
+      'mailto:'.repeat(size / 7)
     ]
     for (const text of inputs) {
       for (const format of ['text', 'markdown', 'email'] as const) {

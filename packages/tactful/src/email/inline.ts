@@ -2,64 +2,146 @@
  * Inline regions inside a run of body text: code spans, HTML comments
  * (directives), URLs and email addresses. Everything else stays `body`.
  *
- * All scans move forward only (backtick closers are found through per-length
- * lists, comment closers with one `indexOf` that is never repeated in vain),
- * so a run of any size is split in linear time.
+ * One forward pass stops only at the few characters that can mark something
+ * (a backtick, `<`, `@`, the `:` or `.` of a URL scheme). Each is checked in
+ * constant time or, when it does start a region, with work that the pass then
+ * skips over. Backtick closers are found through per-length lists and comment
+ * closers with one search to the end of the run that is never repeated in
+ * vain, so a run of any size is split in linear time.
  */
 
 import {isSpaceCode} from './markers.js'
+import type {Region, RegionKind} from './split.js'
 
-/** The kinds this module hands out. */
-export type InlineKind = 'body' | 'code' | 'url' | 'directive'
-
-/** Receives the pieces of a run in order; they cover it without gaps. */
-export type Emit = (kind: InlineKind, start: number, end: number) => void
+/**
+ * Append a region of `[start, end)`, merging it into the last one when that is
+ * of the same kind and ends where it starts; empty ranges are dropped.
+ */
+export function appendRegion(regions: Region[], kind: RegionKind, start: number, end: number): void {
+  if (end <= start) return
+  const previous = regions.length === 0 ? undefined : regions[regions.length - 1]
+  if (previous !== undefined && previous.kind === kind && previous.end === start) previous.end = end
+  else regions.push({kind, start, end})
+}
 
 const backtick = 96
 const lessThan = 60
+const atSign = 64
+const colon = 58
+const dot = 46
+
+// What an ASCII character may mark, so that the pass tests each character against one table.
+const marksNothing = 0
+const marksCode = 1
+const marksComment = 2
+const marksEmail = 3
+// Every URL scheme holds exactly one `:` or `.`, a few letters after its start
+// (`https://`, `http://`, `ftp://`, `mailto:`, `www.`, `t.co/`), and only letters
+// before it; such a character is far rarer than the letters a scheme starts with.
+const marksScheme = 4
+
+const marks = new Uint8Array(128)
+marks[backtick] = marksCode
+marks[lessThan] = marksComment
+marks[atSign] = marksEmail
+marks[colon] = marksScheme
+marks[dot] = marksScheme
+// The same characters, for a native search.
+const markPattern = /[`<@:.]/g
 
 /**
- * Split `text[start, end)`, which is body text, into body, code, directive and url pieces.
+ * Split `text[start, end)`, which is body text, into body, code, directive and
+ * url regions, appended in order to `regions`.
  */
-export function splitInline(text: string, start: number, end: number, emit: Emit): void {
-  const spans = findBacktickRuns(text, start, end)
-  let plainStart = start
+export function splitInline(text: string, start: number, end: number, regions: Region[]): void {
+  let spans: BacktickRuns | undefined
+  let bodyStart = start
   let index = start
   // Once a `<!--` has no `-->` before `end`, no later one has either.
   let commentsPossible = true
 
   while (index < end) {
-    const code = text.charCodeAt(index)
-    if (code === backtick) {
-      // The scan only stops at the first backtick of a run, so this is a whole run.
+    index = nextMark(text, index, end)
+    if (index === end) break
+    const mark = marks[text.charCodeAt(index)]
+    if (mark === marksCode) {
+      // The pass only stops at the first backtick of a run, so this is a whole run.
       let runEnd = index + 1
       while (runEnd < end && text.charCodeAt(runEnd) === backtick) runEnd++
+      spans ??= findBacktickRuns(text, start, end)
       const closer = spans.closerFor(index, runEnd - index)
       if (closer === undefined) {
         // An unmatched run is literal text (CommonMark).
         index = runEnd
         continue
       }
-      splitPlain(text, plainStart, index, emit)
-      emit('code', index, closer)
+      if (index > bodyStart) appendRegion(regions, 'body', bodyStart, index)
+      appendRegion(regions, 'code', index, closer)
       index = closer
-      plainStart = index
+      bodyStart = index
       continue
     }
-    if (code === lessThan && commentsPossible && text.startsWith('<!--', index)) {
-      const close = text.indexOf('-->', index + 4)
-      if (close !== -1 && close + 3 <= end) {
-        splitPlain(text, plainStart, index, emit)
-        emit('directive', index, close + 3)
-        index = close + 3
-        plainStart = index
-        continue
+    if (mark === marksComment) {
+      if (commentsPossible && text.startsWith('<!--', index)) {
+        const close = commentClose(text, index + 4, end)
+        if (close !== -1) {
+          if (index > bodyStart) appendRegion(regions, 'body', bodyStart, index)
+          appendRegion(regions, 'directive', index, close + 3)
+          index = close + 3
+          bodyStart = index
+          continue
+        }
+        commentsPossible = false
       }
-      commentsPossible = false
+      index++
+      continue
     }
-    index++
+    // A scheme is all letters up to its `:` or `.`, so no mark lies between its
+    // start and this one: its start is reached in order. What lies before
+    // `bodyStart` already belongs to a region. URLs and addresses stop at
+    // whitespace, backticks and `<`, so they stay inside their token and never
+    // reach into the next code span or comment.
+    const found = mark === marksScheme ? urlThrough(text, index, bodyStart, end) : emailAround(text, index, bodyStart, end)
+    if (found === undefined) {
+      index++
+      continue
+    }
+    if (found.start > bodyStart) appendRegion(regions, 'body', bodyStart, found.start)
+    appendRegion(regions, 'url', found.start, found.end)
+    index = found.end
+    bodyStart = index
   }
-  splitPlain(text, plainStart, end, emit)
+  if (end > bodyStart) appendRegion(regions, 'body', bodyStart, end)
+}
+
+/** The first character at or after `from` that the table marks, or `end`. */
+function nextMark(text: string, from: number, end: number): number {
+  // The native search is faster, but it must not search past `end` run after run.
+  if (end === text.length) {
+    markPattern.lastIndex = from
+    return markPattern.test(text) ? markPattern.lastIndex - 1 : end
+  }
+  for (let index = from; index < end; index++) {
+    const code = text.charCodeAt(index)
+    if (code < 128 && marks[code] !== marksNothing) return index
+  }
+  return end
+}
+
+/**
+ * Where the first `-->` inside `text[from, end)` starts, or -1. The search
+ * stops at `end`, so that the runs of a text never search its rest again and again.
+ */
+function commentClose(text: string, from: number, end: number): number {
+  for (let index = from; index + 3 <= end; index++) {
+    if (text.charCodeAt(index) === 45 && text.charCodeAt(index + 1) === 45 && text.charCodeAt(index + 2) === 62) return index
+  }
+  return -1
+}
+
+interface BacktickRuns {
+  /** End of the code span opened by the `size` backticks at `at`, if it closes. */
+  closerFor(at: number, size: number): number | undefined
 }
 
 /**
@@ -67,7 +149,7 @@ export function splitInline(text: string, start: number, end: number, emit: Emit
  * the next run of the same length in the same paragraph (code spans never cross
  * a blank line). Openers must be asked about in increasing order.
  */
-function findBacktickRuns(text: string, start: number, end: number) {
+function findBacktickRuns(text: string, start: number, end: number): BacktickRuns {
   const startsByLength = new Map<number, number[]>()
   // Starts of blank lines, where paragraphs end.
   const breaks: number[] = []
@@ -98,7 +180,6 @@ function findBacktickRuns(text: string, start: number, end: number) {
   let breakIndex = 0
 
   return {
-    /** End of the code span opened by the `size` backticks at `at`, if it closes. */
     closerFor(at: number, size: number): number | undefined {
       while (breakIndex < breaks.length && breaks[breakIndex] <= at) breakIndex++
       const paragraphEnd = breakIndex < breaks.length ? breaks[breakIndex] : end
@@ -119,73 +200,75 @@ interface Span {
   end: number
 }
 
-/** Split text without code or comments into body, URLs and email addresses. */
-function splitPlain(text: string, start: number, end: number, emit: Emit): void {
-  let bodyStart = start
-  let index = start
-  while (index < end) {
-    if (isSpaceCode(text.charCodeAt(index))) {
-      index++
-      continue
-    }
-    let tokenEnd = index + 1
-    while (tokenEnd < end && !isSpaceCode(text.charCodeAt(tokenEnd))) tokenEnd++
-    let position = index
-    let lastEnd = index
-    while (position < tokenEnd) {
-      const url = urlAt(text, position, tokenEnd)
-      const found = url ?? (text.charCodeAt(position) === 64 ? emailAround(text, position, lastEnd, tokenEnd) : undefined)
-      if (found) {
-        if (found.start > bodyStart) emit('body', bodyStart, found.start)
-        emit('url', found.start, found.end)
-        bodyStart = found.end
-        lastEnd = found.end
-        position = found.end
-      } else {
-        position++
-      }
-    }
-    index = tokenEnd
-  }
-  if (end > bodyStart) emit('body', bodyStart, end)
-}
-
 function isAsciiAlphanumeric(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
 }
 
-const schemes = ['https://', 'http://', 'ftp://', 'mailto:', 'www.', 't.co/']
+/** Whether `text` holds `lower` at `at`, ASCII letters in either case. */
+function startsWithAt(text: string, at: number, lower: string): boolean {
+  for (let offset = 0; offset < lower.length; offset++) {
+    const code = text.charCodeAt(at + offset)
+    const expected = lower.charCodeAt(offset)
+    if (code !== expected && !(expected >= 97 && expected <= 122 && code === expected - 32)) return false
+  }
+  return true
+}
 
-/** A URL starting exactly at `at` and ending before `limit`, if there is one. */
-function urlAt(text: string, at: number, limit: number): Span | undefined {
-  const first = text.charCodeAt(at) | 0x20
-  // Cheap filter: every scheme starts with h, f, m, w or t.
-  if (first !== 104 && first !== 102 && first !== 109 && first !== 119 && first !== 116) return undefined
-  if (at > 0 && isAsciiAlphanumeric(text.charCodeAt(at - 1))) return undefined
-  const head = text.slice(at, at + 8).toLowerCase()
-  const scheme = schemes.find((candidate) => head.startsWith(candidate))
-  if (scheme === undefined) return undefined
+/**
+ * The URL whose scheme has its `:` or `.` at `key`, starting at or after `floor`
+ * and ending before `limit`, if there is one; earlier starts first, as a
+ * scan from the left would find them.
+ */
+function urlThrough(text: string, key: number, floor: number, limit: number): Span | undefined {
+  if (text.charCodeAt(key) === colon) {
+    return (
+      urlAt(text, key - 6, 'mailto:', floor, limit) ??
+      urlAt(text, key - 5, 'https://', floor, limit) ??
+      urlAt(text, key - 4, 'http://', floor, limit) ??
+      urlAt(text, key - 3, 'ftp://', floor, limit)
+    )
+  }
+  return urlAt(text, key - 3, 'www.', floor, limit) ?? urlAt(text, key - 1, 't.co/', floor, limit)
+}
+
+const letterOrNumber = /[\p{L}\p{N}]/uy
+const wwwHost = /^[\w-]+\.[a-z]/i
+
+/**
+ * A URL with `scheme` starting exactly at `at` and ending before `limit`, if there is one.
+ * It ends at whitespace, so `limit` may be the end of the run rather than of the token.
+ */
+function urlAt(text: string, at: number, scheme: string, floor: number, limit: number): Span | undefined {
+  if (at < floor || (at > 0 && isAsciiAlphanumeric(text.charCodeAt(at - 1))) || !startsWithAt(text, at, scheme)) return undefined
 
   // Check what follows the scheme before scanning on, so that a failed candidate costs constant time.
-  const after = text.slice(at + scheme.length, Math.min(limit, at + scheme.length + 256))
-  const valid =
-    scheme === 'www.' ? /^[\w-]+\.[a-z]/i.test(after) : scheme === 'mailto:' ? isLocalPartCode(after.charCodeAt(0)) : /^[\p{L}\p{N}]/u.test(after)
+  const rest = at + scheme.length
+  if (rest >= limit) return undefined
+  let valid: boolean
+  if (scheme === 'www.') {
+    valid = wwwHost.test(text.slice(rest, Math.min(limit, rest + 256)))
+  } else if (scheme === 'mailto:') {
+    valid = isLocalPartCode(text.charCodeAt(rest))
+  } else {
+    letterOrNumber.lastIndex = rest
+    valid = letterOrNumber.test(text)
+  }
   if (!valid) return undefined
 
-  let end = at + scheme.length
+  let end = rest
   let opened = 0
   let closed = 0
   while (end < limit) {
     const code = text.charCodeAt(end)
-    // Quotes, angle brackets and backticks are not URL characters; CJK text and
-    // punctuation often follow a URL without a space.
-    if (code === 34 || code === 60 || code === 62 || code === backtick || code >= 0x2000) break
+    // Whitespace ends the token; quotes, angle brackets and backticks are not URL
+    // characters; CJK text and punctuation often follow a URL without a space.
+    if (code === 34 || code === 60 || code === 62 || code === backtick || code >= 0x2000 || isSpaceCode(code)) break
     if (code === 40) opened++
     else if (code === 41) closed++
     end++
   }
   // Trailing punctuation ends the sentence, not the URL; a `)` only belongs to the URL when it closes a `(` in it.
-  while (end > at + scheme.length + 1) {
+  while (end > rest + 1) {
     const char = text[end - 1]
     if (".,;:!?'*_]}".includes(char)) end--
     else if (char === ')' && closed > opened) {
@@ -205,7 +288,10 @@ function isDomainCode(code: number): boolean {
   return isAsciiAlphanumeric(code) || code === 46 || code === 45
 }
 
-/** The email address around the `@` at `at`, not reaching back before `floor` nor past `limit`. */
+/**
+ * The email address around the `@` at `at`, not reaching back before `floor` nor past `limit`.
+ * Neither part holds whitespace, so the address stays inside its token.
+ */
 function emailAround(text: string, at: number, floor: number, limit: number): Span | undefined {
   let start = at
   while (start > floor && isLocalPartCode(text.charCodeAt(start - 1))) start--

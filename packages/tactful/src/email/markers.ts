@@ -27,6 +27,39 @@ export function isSpaceCode(code: number): boolean {
   )
 }
 
+/** Index of the first non-whitespace character of a line, or its length. */
+function firstFilled(line: string): number {
+  let index = 0
+  while (index < line.length && isSpaceCode(line.charCodeAt(index))) index++
+  return index
+}
+
+/** Index of the last non-whitespace character of a line, or -1. */
+function lastFilled(line: string): number {
+  let index = line.length - 1
+  while (index >= 0 && isSpaceCode(line.charCodeAt(index))) index--
+  return index
+}
+
+/** A table of the ASCII characters among `chars`, in either case; other characters are left out. */
+function asciiTable(chars: string[]): Uint8Array {
+  const table = new Uint8Array(128)
+  for (const char of chars) {
+    if (char.charCodeAt(0) >= 128) continue
+    table[char.toLowerCase().charCodeAt(0)] = 1
+    table[char.toUpperCase().charCodeAt(0)] = 1
+  }
+  return table
+}
+
+/**
+ * Whether a character may be one of a table's in some case: outside ASCII
+ * anything may, as lower-casing turns a few such characters (`K`, `İ`) into ASCII.
+ */
+function mayBe(table: Uint8Array, code: number): boolean {
+  return !(code < 128) || table[code] === 1
+}
+
 /** Whether a line holds nothing but whitespace. */
 export function isBlank(line: string): boolean {
   for (let index = 0; index < line.length; index++) {
@@ -37,7 +70,12 @@ export function isBlank(line: string): boolean {
 
 /** A `>` quoted line, also `>>` and `> >`. */
 export function isQuoteLine(line: string): boolean {
-  return /^[ \t]*>/.test(line)
+  for (let index = 0; index < line.length; index++) {
+    const code = line.charCodeAt(index)
+    if (code === 62) return true
+    if (code !== 32 && code !== 9) return false
+  }
+  return false
 }
 
 /** Whether a line is nothing but an HTML comment, such as a `<!-- tactful-disable -->` directive. */
@@ -48,7 +86,7 @@ export function isCommentLine(line: string): boolean {
 
 /** The `-- ` (or `--`) line that starts a conventional signature. */
 export function isSignatureDelimiter(line: string): boolean {
-  return /^--[ \t]*$/.test(line)
+  return line.charCodeAt(0) === 45 && /^--[ \t]*$/.test(line)
 }
 
 /** An RFC 822 header field: a name of printable ASCII without spaces or colons, then a colon. */
@@ -60,8 +98,14 @@ export function headerFieldName(line: string): string | undefined {
   return match ? match[1].toLowerCase() : undefined
 }
 
+/** A space, backtick or tilde: a fence line cannot start with anything else. */
+function mayStartFence(code: number): boolean {
+  return code === 32 || code === 96 || code === 126
+}
+
 /** A markdown fence opener (three or more backticks or tildes): its character and length. */
 export function fenceOpener(line: string): {char: string; size: number} | undefined {
+  if (!mayStartFence(line.charCodeAt(0))) return undefined
   const match = /^ {0,3}(`{3,}|~{3,})/.exec(line)
   if (!match) return undefined
   const char = match[1][0]
@@ -72,12 +116,16 @@ export function fenceOpener(line: string): {char: string; size: number} | undefi
 
 /** Whether a line closes a fence opened with `size` times `char`. */
 export function isFenceCloser(line: string, char: string, size: number): boolean {
+  if (!mayStartFence(line.charCodeAt(0))) return false
   const match = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line)
   return match !== null && match[1][0] === char && match[1].length >= size
 }
 
 /** A markdown list item (`- x`, `* x`, `+ x`, `1. x`, `1) x`). */
 export function isListItem(line: string): boolean {
+  const first = line.charCodeAt(0)
+  // A space, `-`, `*`, `+` or a digit.
+  if (first !== 32 && first !== 45 && first !== 42 && first !== 43 && !(first >= 48 && first <= 57)) return false
   return /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)/.test(line)
 }
 
@@ -103,13 +151,16 @@ const beginForwarded = /^begin forwarded message\s*:?$/i
  */
 export function isHistorySeparator(line: string): boolean {
   if (line.length > maxMarkerLength) return false
+  const first = line.charCodeAt(firstFilled(line))
+  // `-` or `b` / `B`.
+  if (first !== 45 && first !== 98 && first !== 66) return false
   const trimmed = line.trim()
   return separator.test(trimmed) || beginForwarded.test(trimmed)
 }
 
 /** Outlook's rule of underscores above a `From:` block. */
 export function isUnderscoreRule(line: string): boolean {
-  return line.length <= maxMarkerLength && /^_{10,}$/.test(line.trim())
+  return line.length <= maxMarkerLength && line.charCodeAt(firstFilled(line)) === 95 && /^_{10,}$/.test(line.trim())
 }
 
 /** Markdown emphasis around header names, as in `**From:** Sam`. */
@@ -132,9 +183,12 @@ const outlookFields: Record<string, OutlookField> = {
   主题: 'subject'
 }
 
+// What such a line may start with: emphasis or a field name.
+const outlookInitials = asciiTable(['*', '_', ...Object.keys(outlookFields).map((name) => name[0])])
+
 /** Which Outlook-style header (`From:`, `Sent:`, `Date:`, `Subject:`, `发件人:` …) a line starts with, if any. */
 export function outlookField(line: string): OutlookField | undefined {
-  if (line.length > maxMarkerLength) return undefined
+  if (line.length > maxMarkerLength || !mayBe(outlookInitials, line.charCodeAt(firstFilled(line)))) return undefined
   const match = /^(from|sent|date|subject|发件人|发送时间|时间|日期|主题)[ \t]*[:：]/i.exec(stripEmphasis(line))
   return match ? outlookFields[match[1].toLowerCase()] : undefined
 }
@@ -144,6 +198,9 @@ const attributionEndings = ['wrote:', 'a écrit :', 'a écrit:', 'schrieb:', 'es
 const cjkAttributionEndings = ['写道:', '写道：', '寫道:', '寫道：']
 // ...and usually start with one of these (`On Tue, 4 Nov 2025, Sam wrote:`).
 const attributionStarts = ['on ', 'le ', 'am ', 'el ', 'il ', '在']
+
+const attributionFinals = asciiTable([...attributionEndings, ...cjkAttributionEndings].map((ending) => ending[ending.length - 1]))
+const attributionInitials = asciiTable(attributionStarts.map((start) => start[0]))
 
 /** How a line relates to a quote attribution such as `On …, Sam <sam@example.com> wrote:`. */
 export interface Attribution {
@@ -158,6 +215,8 @@ export interface Attribution {
 /** Classify a line as (part of) a quote attribution; undefined when it is neither start nor end of one. */
 export function attribution(line: string): Attribution | undefined {
   if (line.length > maxMarkerLength) return undefined
+  // Most lines neither end nor start like one; tell them apart without copying the line.
+  if (!mayBe(attributionFinals, line.charCodeAt(lastFilled(line))) && !mayBe(attributionInitials, line.charCodeAt(firstFilled(line)))) return undefined
   const trimmed = line.trim()
   const lower = trimmed.toLowerCase()
   const certain = cjkAttributionEndings.some((ending) => trimmed.endsWith(ending))
@@ -206,11 +265,15 @@ const addressWords = new Set([
 ])
 const cjkGreetingStarts = ['尊敬的', '亲爱的']
 const cjkGreetingEnds = ['您好', '你好', '大家好', '早上好', '上午好', '下午好', '晚上好']
+// What a greeting starts with, unless it ends in one of the Chinese endings.
+const greetingInitials = asciiTable([...greetingWords, ...cjkGreetingStarts, '亲'].map((word) => word[0]))
 
 /** An opening line such as `Hi Dana,`, `Hello Mr. Ortiz,`, `Hey there!`, `您好,` or `尊敬的客户:`. */
 export function isGreeting(line: string): boolean {
   const trimmed = line.trim()
   if (trimmed.length === 0 || trimmed.length > 60) return false
+  // Most lines start like no greeting; tell them apart before the closer look.
+  if (!mayBe(greetingInitials, trimmed.charCodeAt(0)) && !cjkGreetingEnds.some((end) => trimmed.includes(end))) return false
   const punctuation = /[,!:，！：~～]+$/.exec(trimmed)
   const core = punctuation ? trimmed.slice(0, punctuation.index).trimEnd() : trimmed
 
@@ -376,7 +439,6 @@ export function initialsSignoffOffset(line: string): number {
   let start = end
   while (start > 0 && !isSpaceCode(line.charCodeAt(start - 1)) && end - start <= 13) start--
   if (start > 0 && !isSpaceCode(line.charCodeAt(start - 1))) return -1
-  const token = line.slice(start, end)
-  if (token.length < 2 || !initialsMarkers.includes(token[0])) return -1
-  return /^\p{Lu}\p{L}{0,11}$/u.test(token.slice(1)) ? start : -1
+  if (end - start < 2 || !initialsMarkers.includes(line[start])) return -1
+  return /^\p{Lu}\p{L}{0,11}$/u.test(line.slice(start + 1, end)) ? start : -1
 }

@@ -1,4 +1,4 @@
-import {splitInline} from './inline.js'
+import {appendRegion, splitInline} from './inline.js'
 import {
   attribution,
   fenceOpener,
@@ -16,6 +16,7 @@ import {
   isQuoteLine,
   isSignatureDelimiter,
   isSignatureLine,
+  isSpaceCode,
   isUnderscoreRule,
   isZhiLine,
   outlookField,
@@ -93,6 +94,14 @@ const fromBlockReach = 4
 export function splitReply(text: string, options: SplitOptions = {}): ReplyParts {
   if (text.length === 0) return {regions: []}
   const format = options.format ?? 'text'
+  if (isSimpleLine(text, format)) {
+    // As below: with nothing else to sign the reply, a line may still end in initials.
+    const regions: Region[] = []
+    const offset = initialsSignoffOffset(text)
+    splitInline(text, 0, offset === -1 ? text.length : offset, regions)
+    if (offset !== -1) appendRegion(regions, 'signature', offset, text.length)
+    return {regions}
+  }
   const lines = splitLines(text)
   const count = lines.text.length
   // One kind per line; null for blank lines, which take a kind at the end.
@@ -130,6 +139,31 @@ export function splitReply(text: string, options: SplitOptions = {}): ReplyParts
   return header.date === undefined ? {regions} : {regions, date: header.date}
 }
 
+/**
+ * Whether the text is one line that no line marker but initials can claim, so
+ * that it is body up to any initials: most replies are. It must not hold a
+ * line break, start with whitespace (quotes, fences and indented code may be
+ * indented) or with a character that starts a quote (`>`), a fence (`` ` ``,
+ * `~`), a signature delimiter or separator (`-`) or `Begin forwarded message`
+ * (`b`), nor end with the colon of an attribution, nor be a greeting or a
+ * closing. One line alone is never a header block in plain text or markdown,
+ * nor an Outlook block or a wrapped attribution; in email it must not start
+ * with a header field name.
+ */
+function isSimpleLine(text: string, format: string): boolean {
+  if (text.indexOf('\n') !== -1 || text.indexOf('\r') !== -1) return false
+  const first = text.charCodeAt(0)
+  // `>`, backtick, `~`, `-`, `b`, `B`.
+  if (first === 62 || first === 96 || first === 126 || first === 45 || first === 98 || first === 66 || isSpaceCode(first)) return false
+  let last = text.length - 1
+  while (isSpaceCode(text.charCodeAt(last))) last--
+  const lastCode = text.charCodeAt(last)
+  // `:` and `：`.
+  if (lastCode === 58 || lastCode === 0xff1a) return false
+  if (format === 'email' && headerFieldName(text) !== undefined) return false
+  return !isGreeting(text) && signoffKind(text) !== 'closing'
+}
+
 /** A signature of initials that starts inside a line (`… let us know! ^JK`). */
 interface Initials {
   line: number
@@ -144,35 +178,33 @@ interface Initials {
  */
 function toRegions(text: string, lineStarts: number[], kinds: RegionKind[], initials: Initials | undefined): Region[] {
   const regions: Region[] = []
-  const push = (kind: RegionKind, start: number, end: number) => {
-    if (end <= start) return
-    const previous = regions[regions.length - 1]
-    if (previous && previous.kind === kind && previous.end === start) previous.end = end
-    else regions.push({kind, start, end})
-  }
   let runStart = 0
   let runKind = kinds[0]
-  const flush = (end: number) => {
-    if (runKind === 'body') splitInline(text, runStart, end, push)
-    else push(runKind, runStart, end)
-  }
-  const startRun = (kind: RegionKind, start: number) => {
-    flush(start)
-    runStart = start
-    runKind = kind
-  }
-
   for (let index = 0; index < kinds.length; index++) {
     if (initials && index === initials.line) {
       // The line up to the marker is body, continuing any body above it.
-      if (runKind !== 'body') startRun('body', lineStarts[index])
-      startRun('signature', initials.at)
+      if (runKind !== 'body') {
+        addRun(text, regions, runKind, runStart, lineStarts[index])
+        runStart = lineStarts[index]
+        runKind = 'body'
+      }
+      addRun(text, regions, runKind, runStart, initials.at)
+      runStart = initials.at
+      runKind = 'signature'
     } else if (kinds[index] !== runKind) {
-      startRun(kinds[index], lineStarts[index])
+      addRun(text, regions, runKind, runStart, lineStarts[index])
+      runStart = lineStarts[index]
+      runKind = kinds[index]
     }
   }
-  flush(text.length)
+  addRun(text, regions, runKind, runStart, text.length)
   return regions
+}
+
+/** Append a run of lines of one kind; body runs are split around inline code, directives and URLs. */
+function addRun(text: string, regions: Region[], kind: RegionKind, start: number, end: number): void {
+  if (kind === 'body') splitInline(text, start, end, regions)
+  else appendRegion(regions, kind, start, end)
 }
 
 interface Lines {
