@@ -167,23 +167,28 @@ export function definePhrases<Entry extends PhraseEntry>(entries: readonly Entry
 export function findPhrases<Entry extends PhraseEntry>(tree: Root, file: VFile, set: PhraseSet<Entry>): PhraseMatch<Entry>[] {
   const byTree = memo(tree, 'phrases', () => {
     const results = new Map<PhraseSet, PhraseMatch[]>()
-    // Each sentence is matched against the data of its own language.
+    const collect = (owner: PhraseSet, match: PhraseMatch) => {
+      let list = results.get(owner)
+      if (!list) {
+        list = []
+        results.set(owner, list)
+      }
+      list.push(match)
+    }
+    const sentences = sentencesOf(tree, file)
+    // Each sentence is matched against the data of its own language; most replies have one.
+    const lang = sentences[0]?.lang
+    if (sentences.every((sentence) => sentence.lang === lang)) {
+      if (lang !== undefined) matcherFor(lang).run(sentences, collect)
+      return results
+    }
     const byLang = new Map<string, Sentence[]>()
-    for (const sentence of sentencesOf(tree, file)) {
+    for (const sentence of sentences) {
       const list = byLang.get(sentence.lang)
       if (list) list.push(sentence)
       else byLang.set(sentence.lang, [sentence])
     }
-    for (const [lang, sentences] of byLang) {
-      matcherFor(lang).run(sentences, (owner, match) => {
-        let list = results.get(owner)
-        if (!list) {
-          list = []
-          results.set(owner, list)
-        }
-        list.push(match)
-      })
-    }
+    for (const [code, list] of byLang) matcherFor(code).run(list, collect)
     return results
   })
   return (byTree.get(set) ?? []) as PhraseMatch<Entry>[]

@@ -12,12 +12,19 @@ import {memo} from './memo.js'
  */
 export function lineStarts(text: string): number[] {
   const starts = [0]
-  for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index)
-    if (code === 10) starts.push(index + 1)
-    else if (code === 13) {
-      if (text.charCodeAt(index + 1) === 10) index++
-      starts.push(index + 1)
+  // Native searches find the breaks; most replies have few or none.
+  let feed = text.indexOf('\n')
+  let ret = text.indexOf('\r')
+  while (feed !== -1 || ret !== -1) {
+    if (ret === -1 || (feed !== -1 && feed < ret)) {
+      starts.push(feed + 1)
+      feed = text.indexOf('\n', feed + 1)
+    } else {
+      // `\r\n` is one break.
+      const end = text.charCodeAt(ret + 1) === 10 ? ret + 2 : ret + 1
+      starts.push(end)
+      if (end === ret + 2) feed = text.indexOf('\n', end)
+      ret = text.indexOf('\r', end)
     }
   }
   return starts
