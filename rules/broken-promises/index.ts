@@ -9,13 +9,14 @@ import {
   textOf,
   report,
   ruleUrl,
+  sentencesOf,
   type PhraseMatch,
   type ReplyContext,
   type Sentence
 } from '../kit/index.js'
 import data from './phrases.json' with {type: 'json'}
 import {resolveDue} from './due.js'
-import {checkChinese, phrasesZh} from './zh.js'
+import {checkChinese, collectCommitmentsZh, phrasesZh} from './zh.js'
 
 const meta = {
   id: 'broken-promises',
@@ -133,9 +134,13 @@ export default defineRule(meta, (tree, file, context) => {
     }
   }
   // Chinese sentences get their own closer look (zh.ts).
-  checkChinese(findPhrases(tree, file, phrasesZh), file)
+  const flaggedZh = checkChinese(findPhrases(tree, file, phrasesZh), file)
   // The date parser is only awaited when a sentence makes a concrete commitment.
-  return collectCommitments([...sentences], context, flagged)
+  const english = collectCommitments([...sentences], context, flagged)
+  const chinese = collectCommitmentsZh(sentencesOf(tree, file), context, flaggedZh)
+  if (!english || !chinese) return english ?? chinese
+  // A reply in both languages lists its commitments in the order they are written.
+  return Promise.all([english, chinese]).then(() => void context.commitments.sort((a, b) => a.start - b.start))
 })
 
 const note = '“If you can’t keep a promise, then don’t make it”: give a time the customer can hold you to.'

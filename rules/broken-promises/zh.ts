@@ -4,8 +4,9 @@
  * 再也不会). Not: a request to the customer (请您尽快支付 / 请稍后再试), a wish (期待很快收到), a
  * vague word next to a concrete time (尽快，最晚明天中午前), 保证金 (a deposit) or 100%纯棉.
  */
-import {type PhraseMatch, type Sentence, clausesOf, definePhrases, joinedText, quote, reportJoined} from '../kit/index.js'
+import {type Clause, type PhraseMatch, type ReplyContext, type Sentence, clausesOf, definePhrases, joinedText, quote, reportJoined} from '../kit/index.js'
 import data from './phrases.zh.json' with {type: 'json'}
+import {resolveDueZh} from './due.js'
 
 interface Entry {
   phrase: string
@@ -84,8 +85,8 @@ const certainties: Certainty[] = [
   }
 ]
 
-/** Check the Chinese sentences that the phrase data found. */
-export function checkChinese(matches: Array<PhraseMatch<Entry>>, file: Parameters<typeof reportJoined>[0]): void {
+/** Check the Chinese sentences that the phrase data found; returns the sentences it flagged. */
+export function checkChinese(matches: Array<PhraseMatch<Entry>>, file: Parameters<typeof reportJoined>[0]): ReadonlySet<Sentence> {
   const flagged = new Map<Sentence, Array<[number, number]>>()
   const add = (sentence: Sentence, from: number, to: number): boolean => {
     const list = flagged.get(sentence) ?? []
@@ -101,6 +102,7 @@ export function checkChinese(matches: Array<PhraseMatch<Entry>>, file: Parameter
     if (match.entry.kind === 'vague') checkVague(match, file, add)
   }
   for (const sentence of sentences) checkCertainties(sentence, file, add)
+  return new Set(flagged.keys())
 }
 
 const window = 80
@@ -155,4 +157,184 @@ function checkCertainties(sentence: Sentence, file: Parameters<typeof reportJoin
     const {certainty} = found
     reportJoined(file, sentence, found.from, found.to, {reason: certainty.reason, expected: certainty.expected, note})
   }
+}
+
+// Commitments. A concrete Chinese promise is reported like an English one: the company (我们 / 客服 /
+// 工作人员 …, or no subject before 会 / 将) promises an action by a named time — “我们会在今天下午5点前给您回复”,
+// “工作人员会在24小时内联系您”, “我会调查并在3个工作日内与您联系” (seed 002). Not: a request (请您在明天之前
+// 提交), a wish, a question, a hedge (尽量), a negation (我们不会在周五前发货), what is done (我们昨天已经发货了),
+// a hypothetical (如果您今天下单…), or a sentence the rule flagged (我们会尽快处理).
+
+const numeral = '[0-9零〇一二两三四五六七八九十]{1,3}'
+const clockDigits = '[0-9]{1,2}(?::[0-9]{2}|点(?:半|整|钟|[0-9]{1,2}分?)?)'
+const clockHan = '[一二两三四五六七八九十]{1,3}点(?:半|整|钟|[一二三四五六七八九十]{1,3}分?)?'
+const clock = `(?:${clockDigits}|${clockHan})`
+// “一点” alone is “a little” (快一点): a clock in characters needs a day or a part of the day before it, unless it is “一点半”.
+const loneClock = `(?:${clockDigits}|(?!一点(?![半整钟]))${clockHan})`
+const day =
+  '(?:今天|今日|今晚|今早|明天|明日|明早|明晚|大后天|后天|(?:本|这个?|下个?)(?:周|星期|礼拜)[一二三四五六日天末]?|(?:周|星期|礼拜)[一二三四五六日天末]|(?:本|这个?|下个?|[0-9一二三四五六七八九十]{1,3})?月(?:底|末|初)|(?:今|本)?年(?:底|末)|(?:[0-9]{4}年)?[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}[日号]|[0-9]{1,2}号|[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2})'
+const part = '(?:上午|中午|下午|傍晚|晚上|晚间|凌晨|早上|早晨)'
+// A span of time counts only as a deadline: “24小时内”, “3个工作日之内”, “2小时后” — not “7天无理由退货”.
+const span = `(?:${numeral}(?:\\.[0-9])?(?:[-~到至]${numeral})?|半)个?半?(?:小时|钟头|分钟|工作日|天|日|周|星期|礼拜|月)(?=之内|以内|内|之后|以后|后)`
+const timeSource = `(?:${day}|${part}|${loneClock}|${span})(?:${day}|${part}|${clock})*(?:之前|以前|前|之内|以内|内|之后|以后|后|为止)?`
+// Where a named time stands in a clause once it is read.
+const mark = '⏱'
+const times = new RegExp(timeSource, 'g')
+const timeHint = new RegExp(timeSource)
+
+// Clause openers that say nothing about who acts: “好的，”, “然后我们会…”.
+const opener = /^(?:您好|你好|好的|(?:请|您|你)?放心|嗯|那么|那|然后|随后|之后|届时|并且|并|同时|另外|此外|而且|所以|因此)+/
+// What may stand between the subject, the time and 会 / 将: “我们明天就会”, “最晚明天中午前”.
+const fillers = new RegExp(`^(?:${mark}|也|都|就|还|再|便|即|一定|必定|肯定|马上|立即|立刻|随即|随后|届时|然后|最晚|最迟|最快|不晚于|在|于|从|准时|按时|及时|统一|亲自|直接|专门)+`)
+// The company: 我们, 我这边, 我们的工作人员, 售后专员, 技术团队 … — never the customer’s (您的同事) nor a
+// third party’s (快递公司, 银行).
+const company =
+  /^(?:(?![您你]|快递|物流|银行|第三方|对方|航空|保险)(?:(?![会将不没未无])[\p{Script=Han}A-Za-z]){0,6}?(?:团队|部门|专员|人员|同事|客服|工程师|师傅|经理|主管|顾问|小组|中心|仓库|财务|售后|公司)+|我们|我|咱们|本人|我司|我方|本司|本店|本公司|敝司|公司|小编)(?:这边|那边|方面)?/u
+// What the company acts on: “您的订单将于明天发货”.
+const thing = /^(?:(?:您|你)(?:们)?的)?(?:这个|该|此)?(?:订单|包裹|快件|快递|货物|商品|退款|款项|退货|换货|补发件|申请|工单|问题|投诉|发票|维修|账户|账号)+/
+const customer = /^(?:您|你)(?!好)/
+const modal = /^(?:将会|将要|会|将)(?![员议计话场长谈面晤客所近来军])/
+const benefactive = /^(?:给|为|帮|替|向|与|跟)(?:您|你)/
+// What the company does: contact, ship, refund, fix … (not what happens to the customer: 到账, 收到).
+const deed =
+  /(?:给|为|帮|替|向|与|跟)(?:您|你)|回复|答复|回电|致电|去电|回访|联系|通知|告知|告诉|提醒|发送|发给|发到|发至|寄出|寄给|寄回|发出|发货|出货|送出|安排|处理|办理|受理|退款|退还|退回|返还|补发|重发|换货|更换|跟进|反馈|上门|解决|修复|维修|修好|审核|核实|核查|确认|调查|排查|查明|派送|配送|送达|送到|送货|完成|开通|恢复|补偿|赔偿|提供|打电话|打给/
+const deedFirst = new RegExp(`^(?:${deed.source})`)
+// What the company does to the customer’s order or refund; arriving (送达, 到账) is not its promise.
+const handled = /发货|发出|寄出|出库|送出|处理|办理|受理|审核|退还|退回|返还|补发|重发|安排|解决|修复|恢复|完成|回复|答复|派送|配送|开通|更换/
+// A time after a second verb: “我会调查并在3个工作日内与您联系”.
+const laterTime = new RegExp(`(?:并且|并|然后|再|随后|同时)(?:在|于|最晚|最迟)?${mark}`)
+// A time that runs from an event: “在收到退货后3个工作日内退款”.
+const eventTime = new RegExp(`后的?(?:在|于)?${mark}`)
+const onlyTime = new RegExp(`^(?:最晚|最迟|不晚于|在|于)*${mark}$`)
+
+const negation = /不|没|未(?!来)|无法|无须|无需|别|勿/
+const done = /已|曾|刚才|刚刚|昨|前天|上周|上星期|上个?月|去年|上次/
+const hedge = /尽量|尽力|争取|努力|试着|尝试|可能|也许|大概|应该|预计|估计|或许|大约|有望|力争/
+const wish = /希望|祝|期待|期望|盼|但愿/
+const asking = /是否|能否|可否|会不会|能不能|可不可以|要不要|有没有|什么时候|何时|多久|几点|哪天|哪一天|[吗呢]$/
+const hypothetical = /如果|如[有需遇]|假如|假设|倘若|如若|万一|要是|只要|除非|的话|若(?!干)/
+// What usually happens is a policy, not a promise to this customer: “一般情况下，我们会在24小时内发货”.
+const usually = /一般|通常|正常情况|平时|往常|一向|向来/
+const event = /^(?:一旦|待|等到?)|[^⏱](?:之|以)?后$/
+// Hours of service, not a promise: “我们会在周一至周五为您提供服务”, “每天下午5点前发货”.
+const recurring = /每|(?:周|星期|礼拜)[一二三四五六日天][至到~-](?:周|星期|礼拜)?[一二三四五六日天]|工作时间|营业时间|服务时间/
+
+// A runaway clause is no promise: it is not read.
+const longest = 200
+
+type Subject = 'company' | 'thing' | 'customer'
+
+/**
+ * Report the concrete commitments of the Chinese sentences. Returns a promise only when there is one to
+ * resolve: the date parser is loaded then, and most replies make none.
+ */
+export function collectCommitmentsZh(sentences: readonly Sentence[], context: ReplyContext, flagged: ReadonlySet<Sentence>): Promise<void> | undefined {
+  const found: Array<{start: number; end: number; when: string | null}> = []
+  for (const sentence of sentences) {
+    if (sentence.lang !== 'zh' || flagged.has(sentence)) continue
+    const {text} = joinedText(sentence)
+    // Most sentences name no time: one look passes them over.
+    if (!timeHint.test(text) || asks(text)) continue
+    const when = promisedWhen(sentence)
+    if (when === undefined) continue
+    let last = sentence.tokens.length
+    while (last > 1 && sentence.tokens[last - 1].punctuation) last--
+    found.push({start: sentence.tokens[0].start, end: sentence.tokens[last - 1].end, when})
+  }
+  if (found.length === 0) return undefined
+  return (async () => {
+    for (const {start, end, when} of found) {
+      context.commitments.push({start, end, due: when === null ? null : await resolveDueZh(when, context.now)})
+    }
+  })()
+}
+
+/**
+ * The text to read the due time from, if the sentence makes a concrete promise; `null` when the time runs
+ * from an event (“收到退货后，我们会在3个工作日内退款”); `undefined` when it promises nothing.
+ */
+function promisedWhen(sentence: Sentence): string | null | undefined {
+  let subject: Subject | undefined
+  // A clause that is only a time: “今天下午5点前，我们会给您回电”.
+  let leading: string | undefined
+  let afterEvent = false
+  for (const clause of clausesZh(sentence)) {
+    if (clause.text.length > longest) {
+      leading = undefined
+      continue
+    }
+    const masked = clause.text.replace(times, mark)
+    // “如果您今天下单，我们会在明天发货” may never apply.
+    if (hypothetical.test(masked) || usually.test(masked)) return undefined
+    const read = recurring.test(clause.text) ? {promise: false} : readPromise(masked, subject, leading !== undefined)
+    subject = read.subject ?? subject
+    if (read.promise) return afterEvent || read.afterEvent ? null : leading === undefined ? clause.text : `${leading},${clause.text}`
+    leading = onlyTime.test(masked) ? clause.text : undefined
+    if (event.test(masked)) afterEvent = true
+  }
+  return undefined
+}
+
+// Whether the sentence is a question: it ends in “?”, “吗” or “呢”, whatever marks follow.
+function asks(text: string): boolean {
+  let end = text.length
+  while (end > 0 && !/[\p{L}\p{N}?]/u.test(text[end - 1])) end--
+  return end > 0 && /[?吗呢]/.test(text[end - 1])
+}
+
+// The clauses of a sentence, but a time is one piece: “17:00”, “1.5小时” are not split at their mark.
+function clausesZh(sentence: Sentence): Clause[] {
+  const {text} = joinedText(sentence)
+  const clauses: Clause[] = []
+  for (const clause of clausesOf(sentence)) {
+    const previous = clauses.at(-1)
+    if (previous && clause.start === previous.end + 1 && /[:.]/.test(text[previous.end]) && /[0-9]$/.test(previous.text) && /^[0-9]/.test(clause.text)) {
+      clauses[clauses.length - 1] = {start: previous.start, end: clause.end, text: text.slice(previous.start, clause.end)}
+    } else clauses.push(clause)
+  }
+  return clauses
+}
+
+/** Whether a clause (its times marked) promises an action by a time, and the subject it names. */
+function readPromise(clause: string, inherited: Subject | undefined, timeBefore: boolean): {subject?: Subject; promise: boolean; afterEvent?: boolean} {
+  let rest = clause.replace(opener, '')
+  let timed = timeBefore
+  const take = (pattern: RegExp): boolean => {
+    const match = pattern.exec(rest)
+    if (!match) return false
+    rest = rest.slice(match[0].length)
+    if (match[0].includes(mark)) timed = true
+    return true
+  }
+  take(fillers)
+  const subject: Subject | undefined = take(company) ? 'company' : take(thing) ? 'thing' : customer.test(rest) ? 'customer' : undefined
+  const who = subject ?? inherited
+  // The customer acts (“您需要在明天之前提交”), or is asked to (请…), wished for, or asked: no promise.
+  if (who === 'customer' || /^请|^敬请|^烦请|^麻烦/.test(rest) || wish.test(clause) || asking.test(clause) || hedge.test(clause)) return {subject, promise: false}
+  if (negation.test(clause.replace(/不晚于/g, '')) || done.test(clause)) return {subject, promise: false}
+  take(fillers)
+  let afterEvent = false
+  // “会为您…”, “将于明天给您…”: the benefit to the customer is itself the company acting.
+  let serves = false
+  if (take(modal)) {
+    for (;;) {
+      if (take(fillers)) continue
+      if (!take(benefactive)) break
+      serves = true
+    }
+    if (!timed) {
+      const later = laterTime.exec(rest) ?? eventTime.exec(rest)
+      if (!later) return {subject, promise: false}
+      afterEvent = later[0].startsWith('后')
+      rest = rest.slice(later.index + later[0].length)
+      timed = true
+    }
+  } else {
+    // Without 会 / 将 only the company itself, or a clause that does something for the customer: “我们明天给您发货”,
+    // “今天下午5点前给您回电” — and not one that is done (“我们今天给您发货了”).
+    if (!timed || /了$/.test(clause)) return {subject, promise: false}
+    if (!benefactive.test(rest) && !(who === 'company' && deedFirst.test(rest))) return {subject, promise: false}
+  }
+  if (!timed || !(who === 'thing' ? handled.test(rest) : serves || deed.test(rest))) return {subject, promise: false}
+  return {subject, promise: true, afterEvent}
 }
