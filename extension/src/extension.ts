@@ -56,9 +56,13 @@ export async function deactivate(): Promise<void> {
 
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, selector: ReplyFilter[]): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js')
+  // Young generation semi-spaces of 8 MiB, not 16: ~16 MB less resident after a burst of lints, at
+  // about the same speed. Without the flag the server steers to the same cap itself (see
+  // packages/language-server/src/heap.ts); only V8 holds it exactly.
+  const execArgv = ['--max-semi-space-size=8']
   const serverOptions: ServerOptions = {
-    run: {module, transport: TransportKind.ipc},
-    debug: {module, transport: TransportKind.ipc, options: {execArgv: ['--nolazy', '--inspect=6009']}}
+    run: {module, transport: TransportKind.ipc, options: {execArgv}},
+    debug: {module, transport: TransportKind.ipc, options: {execArgv: [...execArgv, '--nolazy', '--inspect=6009']}}
   }
   const clientOptions: LanguageClientOptions = {
     documentSelector: selector,

@@ -1,5 +1,7 @@
 // The tactful language server: documents in, diagnostics, quick fixes and hovers out.
 // The transport (--stdio, --node-ipc, --socket=) comes from the command line.
+// First, so its V8 heap settings apply before the rest loads.
+import {steerYoungGeneration, steered} from './heap.js'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {inspect} from 'node:util'
@@ -213,6 +215,8 @@ process.on('unhandledRejection', logError)
 
 documents.listen(connection)
 connection.listen()
+// Loading the server grows the young generation; steer it from here on.
+steerYoungGeneration()
 
 async function publish(uri: string): Promise<void> {
   const document = documents.get(uri)
@@ -232,7 +236,7 @@ async function reportFor(document: TextDocument): Promise<Report> {
   try {
     const settings = await settingsFor(uri)
     if (!isLinted({uri, languageId}, settings)) return {version, findings: [], diagnostics: []}
-    const result = await lint(text, lintOptionsFor({uri, languageId}, settings, lookupFor(uri)))
+    const result = await steered(() => lint(text, lintOptionsFor({uri, languageId}, settings, lookupFor(uri))))
     tellNotices(uri, result.notices)
     return {version, findings: result.findings, diagnostics: result.findings.map(toDiagnostic)}
   } catch (error) {
@@ -247,7 +251,7 @@ async function fixAllFor(document: TextDocument, support: ActionSupport): Promis
   try {
     const settings = await settingsFor(uri)
     if (!isLinted({uri, languageId}, settings)) return undefined
-    const {output} = await fix(text, lintOptionsFor({uri, languageId}, settings, lookupFor(uri)))
+    const {output} = await steered(() => fix(text, lintOptionsFor({uri, languageId}, settings, lookupFor(uri))))
     // Without versioned edits the client cannot tell an edit made for older text.
     if (document.version !== version) return undefined
     return fixAllAction(document, output, support)
