@@ -66,16 +66,12 @@ const suffixes = new Map<string, string>([
  */
 export function expandWord(folded: string): string[] {
   const apostrophe = folded.lastIndexOf("'")
-  if (apostrophe === -1) {
-    // Most words: no apostrophe, and not ending as a bare negative (“dont”) or “gonna” does.
-    const last = folded.charCodeAt(folded.length - 1)
-    if (last !== 116 && last !== 97) return [folded]
-    const known = irregular.get(folded)
-    if (known) return [...known]
-    return bareNegatives.has(folded) ? [folded.slice(0, -2), 'not'] : [folded]
-  }
+  // Most words: no apostrophe, and not ending as a bare negative (“dont”) or “gonna” does.
+  const last = folded.charCodeAt(folded.length - 1)
+  if (apostrophe === -1 && last !== 116 && last !== 97) return [folded]
   const known = irregular.get(folded)
   if (known) return [...known]
+  if (apostrophe === -1) return bareNegatives.has(folded) ? [folded.slice(0, -2), 'not'] : [folded]
   if (folded.endsWith("n't") && folded.length > 3) return [folded.slice(0, -3), 'not']
   if (apostrophe > 0) {
     const stem = folded.slice(0, apostrophe)

@@ -1,4 +1,4 @@
-import {defineRule, definePhrases, findPhrases, isReplyText, quote, report, ruleUrl, type Sentence, sentencesOf} from '../kit/index.js'
+import {alternation, defineRule, definePhrases, findPhrases, isReplyText, quote, report, ruleUrl, type Sentence, sentencesOf} from '../kit/index.js'
 import thanks from './phrases.json' with {type: 'json'}
 import {reportChinese, thankedInChinese} from './zh.js'
 
@@ -16,9 +16,11 @@ const waiting = new Set(['sorry', 'apologise', 'apologize', 'apologies', 'apolog
 
 const endsSentence = /[.!?…。！？]["”’)]*$/u
 
+// How words of thanks start, in chat spellings too.
+const thanksStems = ['thank', 'thnx', 'thx', 'thks', 'tks', 'thanx', 'tysm', 'apprecia', 'grateful', 'gratitude']
 // Thanks glued to other text: “Thanks-Sha”, “Thankss!”, “1:Thanks”; not “Thanksgiving”.
 // Also glued behind a full stop with no space, as tweets often are: “…confirmed.Thanks-Emir”.
-const stems = /(?:^|[^a-z])(?:thank(?!sgiving)|thnx|thx|thks|tks|thanx|tysm|apprecia|grateful|gratitude)/
+const stems = new RegExp(`(?:^|[^a-z])(?!thanksgiving)(?:${alternation(thanksStems)})`)
 // Replies in other languages thank in their own words; tactful should not cry wolf on them.
 // (The Latin-script ones are phrase data; these are read from words outside ASCII.)
 const otherThanks = /спасибо|ありがとう|感謝|감사|谢谢|感谢|多谢|感激|cảm ơn/iu
@@ -31,7 +33,7 @@ function mayThank(text: string): boolean {
   return anyStem.test(text) || otherThanks.test(text) || shortThanks.test(text)
 }
 
-const anyStem = /thank|thnx|thx|thks|tks|thanx|tysm|apprecia|grateful|gratitude/iu
+const anyStem = new RegExp(alternation(thanksStems), 'iu')
 // “TY” and “Ty” are thanks (“ty” is too often something else); also found in “Type”, which is fine
 // for a test that only rules words out.
 const shortThanks = /TY|Ty|tY/
