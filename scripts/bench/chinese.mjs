@@ -2,9 +2,8 @@
 // and what it times on them, so the cost of segmentation is known.
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import {pathToFileURL} from 'node:url'
 import {unified} from 'unified'
-import {VFile} from 'vfile'
+import {importFrom, lintContender, parseAndRun} from './contenders.mjs'
 import {joinReplies} from './corpus.mjs'
 
 /** Read the `text` of every case of a JSON Lines file of Chinese replies (one `{"text": …}` a line). */
@@ -62,27 +61,12 @@ export function buildChineseEmails(all, characters, count) {
  */
 export async function loadChineseContenders(root) {
   const library = path.join(root, 'packages/tactful/dist/index.js')
-  let tactful
-  try {
-    tactful = await import(pathToFileURL(library).href)
-  } catch (error) {
-    throw new Error(`cannot load tactful (run \`npm run build\`): ${error.message}`, {cause: error})
-  }
-  const {lint, retextReply} = tactful
+  const {lint, retextReply} = await importFrom(library, 'tactful (run `npm run build`)')
   if (typeof retextReply !== 'function') throw new Error(`${path.relative(root, library)} exports no \`retextReply\``)
   const floor = unified().use(retextReply).freeze()
   const segmenter = new Intl.Segmenter('zh', {granularity: 'word'})
   return [
-    {
-      id: 'floor',
-      label: 'segmentation floor: `retextReply` parse + run, no rules',
-      async run(text) {
-        const file = new VFile(text)
-        const tree = floor.parse(file)
-        await floor.run(tree, file)
-        return 0
-      }
-    },
+    {id: 'floor', label: 'segmentation floor: `retextReply` parse + run, no rules', run: parseAndRun(floor)},
     {
       id: 'icu',
       label: "ICU alone: `Intl.Segmenter('zh', {granularity: 'word'})`",
@@ -92,12 +76,6 @@ export async function loadChineseContenders(root) {
         return segments
       }
     },
-    {
-      id: 'tactful',
-      label: 'tactful `lint()`, every rule on',
-      async run(text) {
-        return (await lint(text)).findings.length
-      }
-    }
+    lintContender(lint)
   ]
 }

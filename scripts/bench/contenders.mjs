@@ -14,23 +14,8 @@ export async function loadContenders(root) {
   const {lint} = await importFrom(path.join(root, 'packages/tactful/dist/index.js'), 'tactful (run `npm run build`)')
   const {text: alexText} = await importFrom('alex', 'alex (a devDependency)')
   return [
-    {
-      id: 'floor',
-      label: 'floor: retext-english parse + run',
-      async run(text) {
-        const file = new VFile(text)
-        const tree = floor.parse(file)
-        await floor.run(tree, file)
-        return 0
-      }
-    },
-    {
-      id: 'tactful',
-      label: 'tactful `lint()`, every rule on',
-      async run(text) {
-        return (await lint(text)).findings.length
-      }
-    },
+    {id: 'floor', label: 'floor: retext-english parse + run', run: parseAndRun(floor)},
+    lintContender(lint),
     {
       id: 'alex',
       label: 'alex `text()`',
@@ -39,6 +24,27 @@ export async function loadContenders(root) {
       }
     }
   ]
+}
+
+/** A contender's `run` that parses and runs `processor` with no rules: it makes no findings. */
+export function parseAndRun(processor) {
+  return async (text) => {
+    const file = new VFile(text)
+    const tree = processor.parse(file)
+    await processor.run(tree, file)
+    return 0
+  }
+}
+
+/** tactful's `lint()` with every rule on, resolving to how many findings it made. */
+export function lintContender(lint) {
+  return {
+    id: 'tactful',
+    label: 'tactful `lint()`, every rule on',
+    async run(text) {
+      return (await lint(text)).findings.length
+    }
+  }
 }
 
 /** Count the `WordNode`s in the floor's tree of `text`: the bench's word count. */
@@ -54,7 +60,8 @@ export function countWords(text) {
   return words
 }
 
-async function importFrom(specifier, name) {
+/** Import a module, or throw an error that says what to do when it cannot be loaded. */
+export async function importFrom(specifier, name) {
   try {
     return await import(specifier.startsWith('/') ? pathToFileURL(specifier).href : specifier)
   } catch (error) {
