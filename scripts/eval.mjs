@@ -1,21 +1,31 @@
 // Scores tactful on a labelled set (see ../shared/eval/README.md):
-//   npm run eval -- ../shared/eval/dev.jsonl [--show]
+//   npm run eval -- ../shared/eval/dev.jsonl [--show] [--rule id ...]
 // Runs the CLI once over one file per case, then prints precision, recall and F1 per rule.
+// `--rule id` scores that rule alone (repeatable): for a rule's own sets in rules/<id>/cases/, which
+// label only that rule.
 import {execFileSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 
-const rules = ['blame-shifting', 'broken-promises', 'jargon', 'negative-phrasing', 'missing-thanks']
+const allRules = ['blame-shifting', 'broken-promises', 'jargon', 'negative-phrasing', 'missing-thanks']
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const args = process.argv.slice(2)
 const show = args.includes('--show')
-const set = args.find((arg) => !arg.startsWith('--'))
+const chosen = args.flatMap((arg, index) => (args[index - 1] === '--rule' ? [arg] : []))
+const set = args.find((arg, index) => !arg.startsWith('--') && args[index - 1] !== '--rule')
+const usage = 'Usage: npm run eval -- <cases.jsonl> [--show] [--rule id ...]'
 if (!set) {
-  console.error('Usage: npm run eval -- <cases.jsonl> [--show]')
+  console.error(usage)
   process.exit(2)
 }
+const unknown = chosen.filter((rule) => !allRules.includes(rule))
+if (unknown.length > 0) {
+  console.error(`Unknown rule \`${unknown[0]}\`; rules: ${allRules.join(', ')}\n${usage}`)
+  process.exit(2)
+}
+const rules = chosen.length > 0 ? chosen : allRules
 
 const cases = readFileSync(set, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line))
 const folder = mkdtempSync(path.join(tmpdir(), 'tactful-eval-'))
@@ -32,11 +42,12 @@ try {
   const problems = []
   for (const item of cases) {
     const findings = (byId.get(item.id) ?? []).filter((finding) => rules.includes(finding.ruleId))
-    const {matched, unmatchedFindings, unmatchedExpected} = score(item, findings)
-    for (const expectation of item.expect) stats[expectation.ruleId].expected++
+    const expect = item.expect.filter((expectation) => rules.includes(expectation.ruleId))
+    const {matched, unmatchedFindings, unmatchedExpected} = score({...item, expect}, findings)
+    for (const expectation of expect) stats[expectation.ruleId].expected++
     for (const finding of findings) stats[finding.ruleId].found++
     for (const pair of matched) stats[pair.ruleId].tp++
-    if (item.expect.length === 0 && findings.length > 0) falseAlarmCases++
+    if (expect.length === 0 && findings.length > 0) falseAlarmCases++
     for (const finding of unmatchedFindings) problems.push(`FP ${item.id} ${finding.ruleId} “${finding.actual}”`)
     for (const expectation of unmatchedExpected) problems.push(`FN ${item.id} ${expectation.ruleId} “${expectation.actual ?? ''}”`)
   }
@@ -124,6 +135,6 @@ function printTable(stats, cases, falseAlarmCases) {
   console.log(line(rows[0]))
   console.log(`|${widths.map((width, column) => (column === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`)
   for (const row of rows.slice(1)) console.log(line(row))
-  const clean = cases.filter((item) => item.expect.length === 0).length
+  const clean = cases.filter((item) => !item.expect.some((expectation) => rules.includes(expectation.ruleId))).length
   console.log(`\n${cases.length} cases; false-alarm cases: ${falseAlarmCases} of ${clean} clean`)
 }
