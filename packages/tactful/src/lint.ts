@@ -1,3 +1,4 @@
+import type {Root} from 'nlcst'
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
@@ -52,20 +53,24 @@ export async function lintDetailed(text: string, options: LintOptions = {}): Pro
   const file = new VFile({value: maskContext(text, parts.regions)})
   file.data.tactful = context
   const processor = processorFor(checked.rules ?? {})
-  const tree = processor.parse(file)
   // Messages are errors to unified; their stack traces are never read, and capturing one per finding
   // costs more than the finding itself.
   const stackTraceLimit = Error.stackTraceLimit
   Error.stackTraceLimit = 0
+  let tree: Root
   try {
+    tree = processor.parse(file) as Root
     await processor.run(tree, file)
+  } catch (error) {
+    // Each rule is isolated already; what is left (the parser, the context) must not reject either.
+    return {findings: [], commitments: [], notices: [`Not linted: ${error instanceof Error ? error.message : String(error)}`]}
   } finally {
     Error.stackTraceLimit = stackTraceLimit
   }
   const findings = file.messages
     .map((message) => toDetailed(message, context))
     .sort((a, b) => a.finding.start.offset - b.finding.start.offset || a.finding.end.offset - b.finding.end.offset)
-  const notices = context.failures.map(({ruleId, error}) => `Rule \`${ruleId}\` failed and was skipped: ${error instanceof Error ? error.message : String(error)}`)
+  const notices = [...(tree.data?.notices ?? []), ...context.failures.map(({ruleId, error}) => `Rule \`${ruleId}\` failed and was skipped: ${error instanceof Error ? error.message : String(error)}`)]
   return {findings, commitments: context.commitments.map((commitment) => toCommitment(commitment, context)), notices}
 }
 

@@ -1,21 +1,41 @@
 import type {Paragraph, Root, RootContent} from 'nlcst'
-import retextEnglish from 'retext-english'
-import {type Processor, unified} from 'unified'
+import type {Processor} from 'unified'
 import type {VFile} from 'vfile'
 import {pointAt} from '../../../../rules/kit/index.js'
 import {parseChinese} from './chinese.js'
 import {detectLanguages} from './detect.js'
+import {maxParagraph, parseEnglish} from './english.js'
 
 /** Parses text of one language into an nlcst tree whose positions are offsets into that text. */
 export type LanguageParser = (text: string) => Root
 
-let english: Processor<Root> | undefined
+declare module 'unist' {
+  interface Data {
+    /** What the parser could not read as usual, said once per reply (on the root). */
+    notices?: string[]
+  }
+}
 
 /** Parsers by language code; a reply is parsed by those of the languages it is written in. */
 export const parsers = new Map<string, LanguageParser>([
-  ['en', (text) => (english ??= unified().use(retextEnglish).freeze() as unknown as Processor<Root>).parse(text)],
+  ['en', englishTree],
   ['zh', parseChinese]
 ])
+
+function englishTree(text: string): Root {
+  const {tree, cutParagraphs, failed} = parseEnglish(text)
+  const notices: string[] = []
+  if (cutParagraphs.length > 0) {
+    const longest = cutParagraphs.reduce((most, length) => Math.max(most, length), 0)
+    const which = cutParagraphs.length === 1 ? `a paragraph of ${longest} characters` : `${cutParagraphs.length} paragraphs of up to ${longest} characters`
+    notices.push(`Read in parts: ${which} is longer than ${maxParagraph}; a sentence that runs across two parts is checked as two`)
+  }
+  for (const {start, end, error} of failed) {
+    notices.push(`Not checked: characters ${start} to ${end} could not be parsed (${error instanceof Error ? error.message : String(error)})`)
+  }
+  if (notices.length > 0) tree.data = {...tree.data, notices}
+  return tree
+}
 
 /**
  * Parse a reply written in one language or several: the language of each line is detected, each
@@ -34,13 +54,16 @@ export function parseReply(text: string): Root {
     return tree
   }
   const paragraphs: Paragraph[] = []
+  const notices: string[] = []
   for (const code of langs) {
     let masked = ''
     for (const block of blocks) {
       const slice = text.slice(block.start, block.end)
       masked += block.lang === code ? slice : slice.replace(/[^\r\n]/g, ' ')
     }
-    for (const child of parserOf(code)(masked).children) {
+    const tree = parserOf(code)(masked)
+    if (tree.data?.notices) notices.push(...tree.data.notices)
+    for (const child of tree.children) {
       if (child.type !== 'ParagraphNode') continue
       child.data = {...child.data, lang: code}
       paragraphs.push(child)
@@ -60,7 +83,7 @@ export function parseReply(text: string): Root {
     at = paragraph.position!.end.offset!
   }
   space(text.length)
-  return {type: 'RootNode', children, data: {lang}, position: {start: pointAt(text, 0, owner), end: pointAt(text, text.length, owner)}}
+  return {type: 'RootNode', children, data: notices.length > 0 ? {lang, notices} : {lang}, position: {start: pointAt(text, 0, owner), end: pointAt(text, text.length, owner)}}
 }
 
 function parserOf(code: string): LanguageParser {
