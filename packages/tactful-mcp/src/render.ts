@@ -21,14 +21,14 @@ export interface FixReport {
 /** Render a lint report as readable text: the summary, then each finding with its action. */
 export function renderLint(report: LintReport): string {
   const lines = [report.summary]
-  if (report.findings.length > 0) lines.push('', ...renderFindings(report.findings))
+  if (report.findings.length > 0) append(lines, ['', ...renderFindings(report.findings)])
   if (report.commitments.length > 0) {
     lines.push('', 'Commitments (promises in the reply that someone has to keep):')
     for (const commitment of report.commitments) {
       lines.push(`- “${commitment.text}” (${at(commitment)}), due ${commitment.due ?? 'at no stated time'}`)
     }
   }
-  if (report.notices.length > 0) lines.push('', 'Notices:', ...report.notices.map((notice) => `- ${notice}`))
+  if (report.notices.length > 0) append(lines, ['', 'Notices:', ...report.notices.map((notice) => `- ${notice}`)])
   return lines.join('\n')
 }
 
@@ -39,7 +39,7 @@ export function renderFix(report: FixReport): string {
     lines.push('', 'Applied:')
     for (const finding of report.applied) lines.push(`- ${finding.ruleId}: “${finding.actual}” → “${finding.suggestions[0] ?? ''}”`)
   }
-  if (report.remaining.length > 0) lines.push('', 'Still to rewrite by hand:', ...renderFindings(report.remaining))
+  if (report.remaining.length > 0) append(lines, ['', 'Still to rewrite by hand:', ...renderFindings(report.remaining)])
   return lines.join('\n')
 }
 
@@ -65,6 +65,11 @@ function renderFindings(findings: readonly ActionableFinding[]): string[] {
     `   Action: ${finding.action}`,
     `   Docs: ${finding.url}`
   ])
+}
+
+// One by one: spreading tens of thousands of lines into `push` overflows the stack.
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line)
 }
 
 function at(span: {start: {line: number; column: number}}): string {
