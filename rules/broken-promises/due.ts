@@ -13,7 +13,7 @@ let chrono: Promise<Chrono> | undefined
  */
 export async function resolveDue(text: string, now: Date): Promise<string | null | undefined> {
   const working = /\bwithin (\d{1,2}) (?:business|working) days?\b/i.exec(text)
-  if (working) return addWorkingDays(now, Number(working[1])).toISOString()
+  if (working) return isoOf(addWorkingDays(now, Number(working[1])))
   chrono ??= import('chrono-node')
   const {parse} = await chrono
   const results = parse(text, now, {forwardDate: true})
@@ -42,14 +42,14 @@ export async function resolveDueZh(text: string, now: Date): Promise<string | nu
   const working = workingZh.exec(text)
   if (working) {
     const days = numberOf(working[1])
-    return days > 0 ? addWorkingDays(now, days).toISOString() : null
+    return days > 0 ? isoOf(addWorkingDays(now, days)) : null
   }
   const hours = hoursZh.exec(text)
   if (hours) {
     const [whole, fraction = '0'] = hours[1] === '半' ? ['0', '5'] : hours[1].split('.')
     const count = numberOf(whole) + Number(fraction) / 10 + (hours[2] ? 0.5 : 0)
     if (!(count > 0)) return null
-    return new Date(now.getTime() + count * (hours[3] === '分钟' ? 60_000 : 3_600_000)).toISOString()
+    return isoOf(new Date(now.getTime() + count * (hours[3] === '分钟' ? 60_000 : 3_600_000)))
   }
   const monthEnd = new RegExp(`(下个?|${han})?月(?:底|末)`).exec(text)
   if (monthEnd) {
@@ -57,9 +57,9 @@ export async function resolveDueZh(text: string, now: Date): Promise<string | nu
     const named = monthEnd[1] && !monthEnd[1].startsWith('下') ? numberOf(monthEnd[1]) - 1 : undefined
     if (named !== undefined && !(named >= 0 && named < 12)) return null
     const month = named === undefined ? now.getMonth() + (monthEnd[1] ? 1 : 0) : named + (named < now.getMonth() ? 12 : 0)
-    return new Date(now.getFullYear(), month + 1, 0, 23, 59, 59).toISOString()
+    return isoOf(new Date(now.getFullYear(), month + 1, 0, 23, 59, 59))
   }
-  if (/年(?:底|末)/.test(text)) return new Date(now.getFullYear(), 11, 31, 23, 59, 59).toISOString()
+  if (/年(?:底|末)/.test(text)) return isoOf(new Date(now.getFullYear(), 11, 31, 23, 59, 59))
   chrono ??= import('chrono-node')
   const {zh} = await chrono
   const plain = text.replace(clocklessPart, '').replace(bareHour, '下午$1点')
@@ -84,6 +84,11 @@ function dueOf(results: Parsed, noon: boolean): string | null {
     if (noon) date.setHours(12, 0, 0, 0)
     else date.setHours(23, 59, 59, 0)
   }
+  return isoOf(date)
+}
+
+// A date past what JavaScript can hold (a `Date:` header in the year 275760) is no time at all.
+function isoOf(date: Date): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString()
 }
 

@@ -25,8 +25,10 @@ function resolveNow(now: Date | string | undefined, header: string | undefined):
     return date
   }
   if (header) {
+    // A header is the sender's word: a date outside years 1900 to 9999 is a typo or a trap, not now.
     const date = new Date(header)
-    if (!Number.isNaN(date.getTime())) return date
+    const year = date.getUTCFullYear()
+    if (year >= 1900 && year <= 9999) return date
   }
   return new Date()
 }
