@@ -186,9 +186,7 @@ function glossaryMatches(context: ReplyContext, settings: RuleSettings) {
     glossaryCache.set(flag, terms)
   }
   if (terms.length === 0) return found
-  const text = context.source.toLowerCase()
-  // Lower-casing keeps UTF-16 length for almost all text; where it does not, offsets would drift, so skip.
-  if (text.length !== context.source.length) return found
+  const text = lowerSameLength(context.source)
   for (const entry of terms) {
     for (let start = text.indexOf(entry.term); start >= 0; start = text.indexOf(entry.term, start + 1)) {
       const end = start + entry.term.length
@@ -199,6 +197,19 @@ function glossaryMatches(context: ReplyContext, settings: RuleSettings) {
     }
   }
   return found.sort((a, b) => a.start - b.start || b.end - a.end)
+}
+
+// Lower-case, keeping each character's length so that offsets stay those of the input: “İ” lower-cases
+// to “i” and a combining dot, and is read as “i”.
+function lowerSameLength(text: string): string {
+  const lower = text.toLowerCase()
+  if (lower.length === text.length) return lower
+  let folded = ''
+  for (const character of text) {
+    const folding = character.toLowerCase()
+    folded += folding.length === character.length ? folding : folding.slice(0, character.length)
+  }
+  return folded
 }
 
 // “an RMA” → “a return authorization”: take the article in when the replacement needs the other one.
