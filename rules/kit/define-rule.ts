@@ -32,7 +32,24 @@ const settings = new Set(['off', 'info', 'warning', 'error'])
 /** Check a rule setting, throwing an error that names the value and the choices. */
 export function parseSetting(value: unknown, ruleId: string): RuleSetting {
   if (typeof value === 'string' && settings.has(value)) return value as RuleSetting
-  throw new Error(`Expected \`off\`, \`info\`, \`warning\` or \`error\` for rule \`${ruleId}\`, not \`${String(value)}\``)
+  throw new Error(`Expected \`off\`, \`info\`, \`warning\` or \`error\` for rule \`${ruleId}\`, not ${describeSetting(value)}`)
+}
+
+// The value as the user wrote it, never by calling its own `toString` (`{"toString": 1}` has none that works).
+function describeSetting(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return `\`${String(value)}\``
+  let json: string | undefined
+  try {
+    json = JSON.stringify(value)
+  } catch {
+    // A value JSON cannot write (from code, not from a config file) is described by its kind alone.
+  }
+  const shown = json === undefined ? '' : `: \`${json.length > 80 ? `${json.slice(0, 80)}…` : json}\``
+  if (Array.isArray(value)) {
+    const hint = value.length === 1 && typeof value[0] === 'string' && settings.has(value[0]) ? ` (write \`"${value[0]}"\`, without the brackets)` : ''
+    return `a list${shown}${hint}`
+  }
+  return `${typeof value === 'object' ? 'an object' : `a ${typeof value}`}${shown}`
 }
 
 /**
