@@ -5,6 +5,7 @@ import {glob, isDynamicPattern} from 'tinyglobby'
 import {ruleIds} from '../../../rules/index.js'
 import {findConfig, loadConfig} from './config.js'
 import {fixFile, type FileFix} from './cli/fix-file.js'
+import {escapeControls} from './cli/escape.js'
 import {InputTooLarge, readReply} from './cli/read.js'
 import {formatJson, formatStylish, type FileReport} from './cli/report.js'
 import {defaultMaxSize, lint} from './lint.js'
@@ -50,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
       }
     })
   } catch (error) {
-    process.stderr.write(`tactful: ${(error as Error).message}\n\n${usage}\n`)
+    process.stderr.write(`tactful: ${escapeControls((error as Error).message)}\n\n${usage}\n`)
     return 2
   }
   const {values, positionals} = parsed
@@ -75,15 +76,24 @@ async function main(argv: string[]): Promise<number> {
       reports.push(report)
       if (report.fix) fixes.push(report.fix)
     }
-    if (values['fix-dry-run']) for (const fix of fixes) process.stdout.write(fix.diff)
+    // A diff piped on stays a patch that applies; on a terminal, the reply's text in it is escaped.
+    if (values['fix-dry-run']) for (const fix of fixes) process.stdout.write(process.stdout.isTTY ? escapeLines(fix.diff) : fix.diff)
     process.stdout.write(values.format === 'json' ? formatJson(reports) : formatStylish(reports, {color}))
-    for (const report of reports) if (report.error) process.stderr.write(`tactful: ${report.error}\n`)
+    for (const report of reports) if (report.error) process.stderr.write(`tactful: ${escapeControls(report.error)}\n`)
     if (reports.some((report) => report.error)) return 2
     return reports.some((report) => report.findings.length > 0) ? 1 : 0
   } catch (error) {
-    process.stderr.write(`tactful: ${(error as Error).message}\n`)
+    // Config values and file names echoed in errors are untrusted too.
+    process.stderr.write(`tactful: ${escapeControls((error as Error).message)}\n`)
     return 2
   }
+}
+
+function escapeLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => escapeControls(line))
+    .join('\n')
 }
 
 async function lintInput(input: string, explicit: LintOptions | undefined, ruleFlags: Record<string, RuleSetting>, fix: 'write' | 'dry-run' | undefined): Promise<FileReport> {
