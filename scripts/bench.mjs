@@ -1,5 +1,5 @@
 // Measures how fast tactful lints, next to the bare parser and alex, plus the language server and CLI:
-//   npm run bench [-- --quick] [-- --profile] [-- --corpus <path>] [-- --zh <path>]
+//   npm run bench [-- --quick] [-- --profile] [-- --complexity] [-- --corpus <path>] [-- --zh <path>]
 // Chinese replies get their own rows, next to tactful's parser alone and ICU's segmenter alone.
 // Prints the results and targets as Markdown and writes them to .bench/results.md. Progress goes
 // to standard error. Exits non-zero only when the bench itself breaks; a missed target is a result.
@@ -12,6 +12,7 @@ import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {readChineseReplies} from './bench/chinese.mjs'
 import {measureCli} from './bench/cli.mjs'
+import {formatComplexity} from './bench/complexity.mjs'
 import {countWords} from './bench/contenders.mjs'
 import {buildEmails, countTokens, readReplies} from './bench/corpus.mjs'
 import {measureLanguageServer} from './bench/language-server.mjs'
@@ -21,7 +22,7 @@ import {runWorker} from './bench/run-worker.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const outputs = path.join(root, '.bench')
-const usage = 'Usage: npm run bench [-- --quick] [-- --profile] [-- --corpus <path>] [-- --zh <path>]'
+const usage = 'Usage: npm run bench [-- --quick] [-- --profile] [-- --complexity] [-- --corpus <path>] [-- --zh <path>]'
 
 let args
 try {
@@ -29,6 +30,7 @@ try {
     options: {
       quick: {type: 'boolean', default: false},
       profile: {type: 'boolean', default: false},
+      complexity: {type: 'boolean', default: false},
       corpus: {type: 'string', default: '../shared/corpus/twcs-replies.jsonl'},
       zh: {type: 'string', default: '../shared/eval/dev-zh.jsonl'},
       help: {type: 'boolean', short: 'h', default: false}
@@ -39,7 +41,7 @@ try {
   process.exit(2)
 }
 if (args.help) {
-  console.log(`${usage}\n  --quick     1 warm-up and 2 rounds on the first 2,000 replies, and fewer emails\n  --profile   also write a CPU profile of lint() to .bench/lint.cpuprofile and print where the time goes\n  --corpus    JSON Lines of {"text": …} replies (default ../shared/corpus/twcs-replies.jsonl)\n  --zh        JSON Lines of {"text": …} Chinese replies (default ../shared/eval/dev-zh.jsonl); without it, no Chinese rows`)
+  console.log(`${usage}\n  --quick     1 warm-up and 2 rounds on the first 2,000 replies, and fewer emails\n  --profile   also write a CPU profile of lint() to .bench/lint.cpuprofile and print where the time goes\n  --complexity  only the complexity bench: lint 10k, 100k and 1M characters of each adversarial shape (the full bench runs it too)\n  --corpus    JSON Lines of {"text": …} replies (default ../shared/corpus/twcs-replies.jsonl)\n  --zh        JSON Lines of {"text": …} Chinese replies (default ../shared/eval/dev-zh.jsonl); without it, no Chinese rows`)
   process.exit(0)
 }
 
@@ -64,9 +66,16 @@ process.exit(0)
 
 async function main() {
   ensureBuilt()
+  const progress = (text) => console.error(`bench: ${text}`)
+  if (args.complexity) {
+    const markdown = await complexitySection(progress)
+    mkdirSync(outputs, {recursive: true})
+    writeFileSync(path.join(outputs, 'complexity.md'), `${markdown}\n`)
+    console.log(`${markdown}\n\nWritten to ${path.relative(process.cwd(), path.join(outputs, 'complexity.md'))}.`)
+    return
+  }
   const corpus = path.resolve(root, args.corpus)
   const replies = readReplies(corpus, plan.limit)
-  const progress = (text) => console.error(`bench: ${text}`)
   progress(`${replies.length.toLocaleString('en')} replies from ${path.relative(root, corpus)}`)
 
   // Without the Chinese replies the bench says so and measures the rest.
@@ -121,7 +130,8 @@ async function main() {
     progress(`CLI: not available (${error.message})`)
   }
 
-  const {markdown, verdicts} = formatReport({
+  const complexity = await complexitySection(progress)
+  const report = formatReport({
     date: new Date().toISOString(),
     machine: {
       cpu: os.cpus()[0]?.model ?? 'unknown CPU',
@@ -144,6 +154,8 @@ async function main() {
     server,
     cli
   })
+  const {verdicts} = report
+  const markdown = `${report.markdown}\n\n${complexity}`
   mkdirSync(outputs, {recursive: true})
   writeFileSync(path.join(outputs, 'results.md'), `${markdown}\n`)
   console.log(`${markdown}\n`)
@@ -156,6 +168,16 @@ async function main() {
     console.log(`CPU profile of lint() over ${profiled.replies.toLocaleString('en')} replies written to ${path.relative(process.cwd(), output)} (open it in Chrome DevTools or VS Code).`)
   } else if (verdicts.some(({result}) => result === 'missed')) {
     console.log('A target is missed: `npm run bench -- --profile` writes the profile that says why.')
+  }
+}
+
+// The complexity bench, as Markdown; a shape over the target is a result, a failure to run says why.
+async function complexitySection(progress) {
+  try {
+    return formatComplexity(await runWorker({task: 'complexity', root}, {stallMs: 10 * 60_000, onProgress: progress}))
+  } catch (error) {
+    progress(`complexity: not available (${error.message})`)
+    return `### Complexity\n\nNot available: ${error.message}`
   }
 }
 

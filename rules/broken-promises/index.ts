@@ -9,7 +9,9 @@ import {
   textOf,
   report,
   ruleUrl,
+  nearby,
   sentencesOf,
+  SpanSet,
   type PhraseMatch,
   type ReplyContext,
   type Sentence
@@ -91,13 +93,11 @@ const agents = new Set(['i', 'we', 'team'])
 export default defineRule(meta, (tree, file, context) => {
   const matches = findPhrases(tree, file, phrases)
   const sentences = new Set<Sentence>()
-  const flagged = new Map<Sentence, Array<[number, number]>>()
+  const flagged = new Map<Sentence, SpanSet>()
   const add = (sentence: Sentence, from: number, to: number): boolean => {
-    const list = flagged.get(sentence) ?? []
-    if (list.some(([start, end]) => from < end && start < to)) return false
-    list.push([from, to])
-    flagged.set(sentence, list)
-    return true
+    let spans = flagged.get(sentence)
+    if (!spans) flagged.set(sentence, (spans = new SpanSet()))
+    return spans.add(from, to)
   }
   for (const match of matches) {
     sentences.add(match.sentence)
@@ -171,10 +171,11 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0
   })
 }
 
-// The words of the clause before token `to`, back to the last clause break.
+// The words of the clause before token `to`, back to the last clause break; no further back than
+// `textOf` keeps, so that a runaway clause is not read again for each match in it.
 function clauseText(sentence: Sentence, to: number): string {
   let from = to
-  while (from > 0) {
+  while (from > 0 && to - from < nearby) {
     const token = sentence.tokens[from - 1]
     if (token.punctuation && [',', ';', ':', '.', '!', '?', '—', '–'].includes(token.norm) && !isAside(sentence, from - 1)) break
     from--
@@ -188,9 +189,12 @@ function isAside(sentence: Sentence, index: number): boolean {
   return sentence.tokens[index].norm === ',' && next !== undefined && ['please', 'and'].includes(next.norm)
 }
 
+// A clause runs to its end, but a runaway one (no real clause is this long) stops here.
+const longestClause = 200
+
 function clauseEnd(sentence: Sentence, from: number): number {
   let to = from
-  while (to < sentence.tokens.length && !(sentence.tokens[to].punctuation && [',', ';', ':', '.', '!', '?'].includes(sentence.tokens[to].norm))) to++
+  while (to < sentence.tokens.length && to - from < longestClause && !(sentence.tokens[to].punctuation && [',', ';', ':', '.', '!', '?'].includes(sentence.tokens[to].norm))) to++
   return to
 }
 
@@ -203,7 +207,7 @@ const commitment = /(?<=^| )(?:i|we|our [^ ]+|the [^ ]+|a [^ ]+|someone|somebody
 const timeWord =
   /(?<=^| )(?:today|tonight|tomorrow|morning|afternoon|evening|noon|midday|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|within|hours?|minutes?|days?|weeks?|am|pm|[0-9]+(?::[0-9]+)?(?:am|pm|st|nd|rd|th)|[0-9]+:[0-9]+)(?= |$)/
 
-function collectCommitments(sentences: Sentence[], context: ReplyContext, flagged: Map<Sentence, Array<[number, number]>>): Promise<void> | undefined {
+function collectCommitments(sentences: Sentence[], context: ReplyContext, flagged: ReadonlyMap<Sentence, unknown>): Promise<void> | undefined {
   const spans: Array<{start: number; end: number}> = []
   for (const sentence of sentences) {
     if (flagged.has(sentence) || sentence.tokens[sentence.tokens.length - 1]?.norm === '?') continue

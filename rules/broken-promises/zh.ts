@@ -4,7 +4,7 @@
  * 再也不会). Not: a request to the customer (请您尽快支付 / 请稍后再试), a wish (期待很快收到), a
  * vague word next to a concrete time (尽快，最晚明天中午前), 保证金 (a deposit) or 100%纯棉.
  */
-import {type Clause, type PhraseMatch, type ReplyContext, type Sentence, clausesOf, definePhrases, joinedText, quote, reportJoined} from '../kit/index.js'
+import {type Clause, type PhraseMatch, type ReplyContext, type Sentence, SpanSet, clausesOf, definePhrases, joinedText, quote, reportJoined} from '../kit/index.js'
 import data from './phrases.zh.json' with {type: 'json'}
 import {resolveDueZh} from './due.js'
 
@@ -87,13 +87,11 @@ const certainties: Certainty[] = [
 
 /** Check the Chinese sentences that the phrase data found; returns the sentences it flagged. */
 export function checkChinese(matches: Array<PhraseMatch<Entry>>, file: Parameters<typeof reportJoined>[0]): ReadonlySet<Sentence> {
-  const flagged = new Map<Sentence, Array<[number, number]>>()
+  const flagged = new Map<Sentence, SpanSet>()
   const add = (sentence: Sentence, from: number, to: number): boolean => {
-    const list = flagged.get(sentence) ?? []
-    if (list.some(([start, end]) => from < end && start < to)) return false
-    list.push([from, to])
-    flagged.set(sentence, list)
-    return true
+    let spans = flagged.get(sentence)
+    if (!spans) flagged.set(sentence, (spans = new SpanSet()))
+    return spans.add(from, to)
   }
   const sentences = new Set<Sentence>()
   // Longest first, so 等会儿 is flagged whole rather than as 等会.
@@ -110,13 +108,14 @@ const window = 80
 function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof reportJoined>[0], add: (sentence: Sentence, from: number, to: number) => boolean): void {
   const {sentence} = match
   const joined = joinedText(sentence)
-  if (/[?？吗呢]$/.test(joined.text)) return
+  // The last character only: a pattern anchored at the end is still tried from every position.
+  if (/[?？吗呢]/.test(joined.text.slice(-1))) return
   // Where the phrase is in the joined text: it may start inside a token glued to the word before it.
   const phrase = Array.from(match.entry.phrase).join('')
   let from = joined.text.indexOf(phrase, joined.starts[match.from])
   if (from < 0) from = joined.starts[match.from]
   const to = from + phrase.length
-  const clause = clausesOf(sentence).find((candidate) => candidate.start <= from && from < candidate.end)
+  const clause = clauseAt(clausesOf(sentence), from)
   if (!clause) return
   // A clause, but never more than a long sentence's worth of characters either side: a runaway
   // clause with a vague word every few characters must not be read in full for each one.
@@ -131,6 +130,19 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof reportJoi
     expected: () => suggestions,
     note
   })
+}
+
+// The clause holding index `index` of the joined text, found by binary search.
+function clauseAt(clauses: Clause[], index: number): Clause | undefined {
+  let low = 0
+  let high = clauses.length - 1
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    if (index < clauses[middle].start) high = middle - 1
+    else if (index >= clauses[middle].end) low = middle + 1
+    else return clauses[middle]
+  }
+  return undefined
 }
 
 // One finding per clause: the certainty words of a clause are one promise. A guarantee that ends its

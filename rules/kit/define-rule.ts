@@ -2,6 +2,7 @@ import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {type ReplyContext, replyContext} from './context.js'
+import {memo} from './memo.js'
 import {pointAt} from './position.js'
 
 /** How much a finding matters. */
@@ -100,13 +101,30 @@ export function defineRule(meta: RuleMeta, check: Check): Rule {
 
 function isDisabled(context: ReplyContext, ruleId: string, place: unknown): boolean {
   if (context.directives.length === 0) return false
+  // Read once per reply, not once per finding: thousands of comments and findings stay linear.
+  const {from, lines} = memo(context, 'disabled', () => readDirectives(context))
   const offset = (place as {start?: {offset?: number}} | undefined)?.start?.offset ?? 0
+  if (offset >= Math.min(from.get('') ?? Infinity, from.get(ruleId) ?? Infinity)) return true
+  if (lines.size === 0) return false
   const line = pointAt(context.source, offset, context).line
-  return context.directives.some((directive) => {
-    if (directive.ruleIds.length > 0 && !directive.ruleIds.includes(ruleId)) return false
-    if (directive.scope === 'reply') return directive.offset <= offset
-    return pointAt(context.source, directive.offset, context).line + 1 === line
-  })
+  return lines.get('')?.has(line) === true || lines.get(ruleId)?.has(line) === true
+}
+
+// Per rule id (`''` for every rule): where `disable` starts, and the lines `disable-next-line` covers.
+function readDirectives(context: ReplyContext): {from: Map<string, number>; lines: Map<string, Set<number>>} {
+  const from = new Map<string, number>()
+  const lines = new Map<string, Set<number>>()
+  for (const directive of context.directives) {
+    for (const id of directive.ruleIds.length > 0 ? directive.ruleIds : ['']) {
+      if (directive.scope === 'reply') from.set(id, Math.min(from.get(id) ?? Infinity, directive.offset))
+      else {
+        let covered = lines.get(id)
+        if (!covered) lines.set(id, (covered = new Set()))
+        covered.add(pointAt(context.source, directive.offset, context).line + 1)
+      }
+    }
+  }
+  return {from, lines}
 }
 
 /** What a rule reports. */

@@ -1,25 +1,52 @@
 /**
  * A set of non-overlapping spans `[start, end)`, for rules that must not flag the same text twice.
- * Kept sorted, so adding is a binary search; spans found in order are appended.
+ * Kept sorted in blocks of at most `blockSize` spans, so adding is a binary search and a short splice
+ * wherever the span falls: spans found in order are appended, and spans found out of order (one kind
+ * of finding after another) cost no more, however many the set holds.
  */
 export class SpanSet {
-  private readonly starts: number[] = []
-  private readonly ends: number[] = []
+  private readonly blocks: Array<{starts: number[]; ends: number[]}> = []
 
   /** Add a span unless it overlaps one already in the set; returns whether it was added. */
   add(start: number, end: number): boolean {
+    const {blocks} = this
+    // The last block whose first span starts before `start` (or the first block).
     let low = 0
-    let high = this.starts.length
+    let high = blocks.length - 1
     while (low < high) {
-      const middle = (low + high) >> 1
-      if (this.starts[middle] < start) low = middle + 1
-      else high = middle
+      const middle = (low + high + 1) >> 1
+      if (blocks[middle].starts[0] < start) low = middle
+      else high = middle - 1
     }
-    // Only the neighbours on either side can overlap.
-    if (low > 0 && this.ends[low - 1] > start) return false
-    if (low < this.starts.length && this.starts[low] < Math.max(end, start + 1)) return false
-    this.starts.splice(low, 0, start)
-    this.ends.splice(low, 0, end)
+    const block = blocks[low]
+    if (!block) {
+      blocks.push({starts: [start], ends: [end]})
+      return true
+    }
+    const at = firstNotBefore(block.starts, start)
+    // Only the neighbours on either side can overlap, in this block or the next.
+    const previousEnd = at > 0 ? block.ends[at - 1] : undefined
+    const nextStart = at < block.starts.length ? block.starts[at] : blocks[low + 1]?.starts[0]
+    if (previousEnd !== undefined && previousEnd > start) return false
+    if (nextStart !== undefined && nextStart < Math.max(end, start + 1)) return false
+    block.starts.splice(at, 0, start)
+    block.ends.splice(at, 0, end)
+    if (block.starts.length > 2 * blockSize) {
+      blocks.splice(low + 1, 0, {starts: block.starts.splice(blockSize), ends: block.ends.splice(blockSize)})
+    }
     return true
   }
+}
+
+const blockSize = 256
+
+function firstNotBefore(sorted: number[], value: number): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (sorted[middle] < value) low = middle + 1
+    else high = middle
+  }
+  return low
 }

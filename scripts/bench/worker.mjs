@@ -7,6 +7,7 @@ import v8 from 'node:v8'
 import vm from 'node:vm'
 import {parentPort, workerData} from 'node:worker_threads'
 import {buildChineseEmails, countCharacters, loadChineseContenders, readChineseReplies} from './chinese.mjs'
+import {measureComplexity as complexity} from './complexity.mjs'
 import {countWords, loadContenders} from './contenders.mjs'
 import {buildEmails, countTokens, readReplies} from './corpus.mjs'
 import {median, percentile} from './stats.mjs'
@@ -16,7 +17,7 @@ v8.setFlagsFromString('--expose-gc')
 const collectGarbage = vm.runInNewContext('gc')
 
 try {
-  const task = workerData.task === 'profile' ? profileLint : measureContenders
+  const task = workerData.task === 'profile' ? profileLint : workerData.task === 'complexity' ? measureComplexity : measureContenders
   parentPort.postMessage({type: 'result', result: await task(workerData)})
 } catch (error) {
   parentPort.postMessage({type: 'error', message: error instanceof Error ? (error.stack ?? error.message) : String(error)})
@@ -143,6 +144,11 @@ async function profileLint({root, corpus, limit, output}) {
   } finally {
     session.disconnect()
   }
+}
+
+/** Time lint() on adversarial shapes at growing sizes (complexity.mjs). */
+function measureComplexity({root}) {
+  return complexity({root, onProgress: progress})
 }
 
 function progress(text) {

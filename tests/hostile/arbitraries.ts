@@ -134,3 +134,47 @@ export const largeText = fc
 
 /** How the text is read. */
 export const format = fc.constantFrom(undefined, 'text' as const, 'markdown' as const, 'email' as const)
+
+/**
+ * Units that, repeated into one long run, once made tactful crash or take super-linear time (issue 12):
+ * joined words, promises and jargon in capitals, certainty, Chinese with no punctuation, disable
+ * comments before findings, routes of airport codes, unclosed comments. The complexity bench lints each
+ * at 10k, 100k and 1M characters.
+ */
+export const adversarialUnits: ReadonlyArray<{id: string; unit: string}> = [
+  {id: 'joined-hyphen', unit: 'a-'},
+  {id: 'joined-dot', unit: 'a.'},
+  {id: 'joined-apostrophe', unit: "a'"},
+  {id: 'joined-at', unit: 'a@'},
+  {id: 'hyphenated-words', unit: 'well-known '},
+  {id: 'promise-capitals', unit: 'WE WILL CALL YOU SOON '},
+  {id: 'jargon-capitals', unit: 'ASAP KYC RMA '},
+  {id: 'definitely', unit: 'we will definitely call you soon and '},
+  {id: 'promise-clause', unit: 'I promise it will arrive soon and '},
+  {id: 'chinese-unpunctuated', unit: '我们会尽快给您回复请您耐心等待我保证再也不会发生'},
+  {id: 'disable-then-jargon', unit: '<!-- tactful-disable-next-line blame-shifting -->\n'},
+  {id: 'airport-routes', unit: 'KUL-BKK LHR to JFK '},
+  {id: 'unclosed-comments', unit: '<!-- '},
+  {id: 'blame-clauses', unit: 'it is not our fault you should have checked and '},
+  {id: 'negative-clauses', unit: 'we cannot refund it but we will not '},
+  {id: 'sign-offs', unit: 'Thanks, '}
+]
+
+/**
+ * Text of `size` code units built from an adversarial unit; `disable-then-jargon` is half disable
+ * comments, then half jargon the comments do not cover.
+ */
+export function adversarialText(id: string, size: number): string {
+  const {unit} = adversarialUnits.find((entry) => entry.id === id)!
+  if (id === 'disable-then-jargon') {
+    const half = Math.floor(size / 2)
+    const jargon = 'Kindly revert with the RMA.\n'
+    return (unit.repeat(Math.ceil(half / unit.length)).slice(0, half - (half % unit.length)) + jargon.repeat(Math.ceil(size / jargon.length))).slice(0, size)
+  }
+  return unit.repeat(Math.ceil(size / unit.length)).slice(0, size)
+}
+
+/** An adversarial run of 1k to 20k characters, alone or inside a realistic reply. */
+export const adversarial = fc
+  .tuple(fc.constantFrom(...adversarialUnits.map((entry) => entry.id)), fc.integer({min: 1_000, max: 20_000}), reply, reply)
+  .map(([id, size, before, after]) => `${before}${adversarialText(id, size)}${after}`)

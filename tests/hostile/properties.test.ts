@@ -5,7 +5,7 @@ import fc from 'fast-check'
 import {afterAll, describe, expect, it} from 'vitest'
 import {fix, lint, splitReply} from '../../packages/tactful/src/index.js'
 import {lintDetailed} from '../../packages/tactful/src/lint.js'
-import {format, hostileText, largeText} from './arbitraries.js'
+import {adversarial, format, hostileText, largeText} from './arbitraries.js'
 import {expectWellFormed} from './invariants.js'
 
 const total = Number(process.env.FUZZ_RUNS ?? 600)
@@ -13,8 +13,9 @@ const seed = process.env.FUZZ_SEED === undefined ? undefined : Number(process.en
 // Lint is cheap, fix lints several times over, large replies take a while each.
 const runs = {
   lint: Math.round(total * 0.7),
-  fix: Math.round(total * 0.3) - Math.max(3, Math.round(total / 10_000)),
-  large: Math.max(3, Math.round(total / 10_000))
+  fix: Math.round(total * 0.3) - 2 * Math.max(3, Math.round(total / 10_000)),
+  large: Math.max(3, Math.round(total / 10_000)),
+  adversarial: Math.max(3, Math.round(total / 10_000))
 }
 // A generous ceiling: a hang fails the test instead of stalling the run.
 const timeout = 30_000 + total * 40
@@ -62,9 +63,27 @@ describe('lint on hostile text', () => {
           count('large')
           const result = await lint(text)
           expectWellFormed(text, result)
-          expect(result.notices).toEqual([])
+          // A paragraph over 16,384 characters is read in parts, and says so; no rule may fail.
+          for (const notice of result.notices) expect(notice).toMatch(/^Read in parts: /)
         }),
         {numRuns: runs.large, seed}
+      )
+    },
+    timeout
+  )
+
+  it(
+    'copes with adversarial runs (joined words, capitals, comments, unpunctuated Chinese) in a reply',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(adversarial, format, async (text, textFormat) => {
+          count('adversarial')
+          const options = textFormat === undefined ? {} : {format: textFormat}
+          const result = await lint(text, options)
+          expectWellFormed(text, result, options)
+          for (const notice of result.notices) expect(notice).toMatch(/^Read in parts: /)
+        }),
+        {numRuns: runs.adversarial, seed}
       )
     },
     timeout

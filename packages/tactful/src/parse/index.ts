@@ -27,8 +27,8 @@ function englishTree(text: string): Root {
   const notices: string[] = []
   if (cutParagraphs.length > 0) {
     const longest = cutParagraphs.reduce((most, length) => Math.max(most, length), 0)
-    const which = cutParagraphs.length === 1 ? `a paragraph of ${longest} characters` : `${cutParagraphs.length} paragraphs of up to ${longest} characters`
-    notices.push(`Read in parts: ${which} is longer than ${maxParagraph}; a sentence that runs across two parts is checked as two`)
+    const which = cutParagraphs.length === 1 ? `a paragraph of ${longest} characters is` : `${cutParagraphs.length} paragraphs of up to ${longest} characters are`
+    notices.push(`Read in parts: ${which} longer than ${maxParagraph}; a sentence that runs across two parts is checked as two`)
   }
   for (const {start, end, error} of failed) {
     notices.push(`Not checked: characters ${start} to ${end} could not be parsed (${error instanceof Error ? error.message : String(error)})`)
