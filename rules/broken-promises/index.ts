@@ -207,6 +207,9 @@ const commitment = /(?<=^| )(?:i|we|our [^ ]+|the [^ ]+|a [^ ]+|someone|somebody
 const timeWord =
   /(?<=^| )(?:today|tonight|tomorrow|morning|afternoon|evening|noon|midday|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|within|hours?|minutes?|days?|weeks?|am|pm|[0-9]+(?::[0-9]+)?(?:am|pm|st|nd|rd|th)|[0-9]+:[0-9]+)(?= |$)/
 
+// The date parser reads a sentence of a few hundred characters in a millisecond, a runaway one in seconds.
+const longestDated = 1000
+
 function collectCommitments(sentences: Sentence[], context: ReplyContext, flagged: ReadonlyMap<Sentence, unknown>): Promise<void> | undefined {
   const spans: Array<{start: number; end: number}> = []
   for (const sentence of sentences) {
@@ -218,9 +221,15 @@ function collectCommitments(sentences: Sentence[], context: ReplyContext, flagge
     spans.push({start: sentence.tokens[0].start, end: sentence.tokens[last - 1].end})
   }
   if (spans.length === 0) return undefined
+  const long = spans.filter(({start, end}) => end - start > longestDated).length
+  if (long > 0) {
+    const which = long === 1 ? 'a commitment in a sentence' : `${long} commitments in sentences`
+    const notice = `Not dated: ${which} over ${longestDated} characters (the date parser reads shorter ones only)`
+    ;(context.notices ??= []).push(notice)
+  }
   return (async () => {
     for (const {start, end} of spans) {
-      const due = await resolveDue(context.source.slice(start, end), context.now)
+      const due = end - start > longestDated ? undefined : await resolveDue(context.source.slice(start, end), context.now)
       context.commitments.push({start, end, due: due ?? null})
     }
   })()

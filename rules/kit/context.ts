@@ -31,6 +31,8 @@ export interface ReplyContext {
   settings: RuleSettings
   /** Concrete commitments found by the rules. */
   commitments: Array<{start: number; end: number; due: string | null}>
+  /** What a rule did not look at closely (a runaway sentence), said once per reply. */
+  notices?: string[]
   /** Rules that threw, with the error; the other rules still ran. */
   failures: Array<{ruleId: string; error: unknown}>
   /** Which messages a rule marks safe to apply without review. */

@@ -151,6 +151,7 @@ export const adversarialUnits: ReadonlyArray<{id: string; unit: string}> = [
   {id: 'jargon-capitals', unit: 'ASAP KYC RMA '},
   {id: 'definitely', unit: 'we will definitely call you soon and '},
   {id: 'promise-clause', unit: 'I promise it will arrive soon and '},
+  {id: 'dated-promises', unit: 'we will email you by friday at 5pm and '},
   {id: 'chinese-unpunctuated', unit: '我们会尽快给您回复请您耐心等待我保证再也不会发生'},
   {id: 'disable-then-jargon', unit: '<!-- tactful-disable-next-line blame-shifting -->\n'},
   {id: 'airport-routes', unit: 'KUL-BKK LHR to JFK '},

@@ -48,3 +48,18 @@ describe('what the linear-time changes keep', () => {
     expect(promises.map((finding) => finding.actual)).toEqual(['soon', 'shortly'])
   })
 })
+
+describe('a runaway sentence', () => {
+  it('is not read by the date parser, and the notice says so', async () => {
+    const text = 'we will email you by friday at 5pm and '.repeat(100)
+    const result = await lint(text)
+    expect(result.commitments).toEqual([expect.objectContaining({due: null})])
+    expect(result.notices).toEqual(['Not dated: a commitment in a sentence over 1000 characters (the date parser reads shorter ones only)'])
+  })
+
+  it('of ordinary length still gets its due date', async () => {
+    const result = await lint('We will email you by Friday at 5pm.', {now: '2025-11-03T09:00:00Z'})
+    expect(result.notices).toEqual([])
+    expect(result.commitments.map((commitment) => commitment.due)).toEqual([new Date(2025, 10, 7, 17, 0).toISOString()])
+  })
+})

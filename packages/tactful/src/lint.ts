@@ -70,7 +70,7 @@ export async function lintDetailed(text: string, options: LintOptions = {}): Pro
   const findings = file.messages
     .map((message) => toDetailed(message, context))
     .sort((a, b) => a.finding.start.offset - b.finding.start.offset || a.finding.end.offset - b.finding.end.offset)
-  const notices = [...(tree.data?.notices ?? []), ...context.failures.map(({ruleId, error}) => `Rule \`${ruleId}\` failed and was skipped: ${error instanceof Error ? error.message : String(error)}`)]
+  const notices = [...(tree.data?.notices ?? []), ...(context.notices ?? []), ...context.failures.map(({ruleId, error}) => `Rule \`${ruleId}\` failed and was skipped: ${error instanceof Error ? error.message : String(error)}`)]
   return {findings, commitments: context.commitments.map((commitment) => toCommitment(commitment, context)), notices}
 }
 
