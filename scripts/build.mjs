@@ -9,8 +9,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 // ESM packages: one bundle per entry, shared chunks, heavy parts split off to load on demand.
 const packages = [
   {dir: 'packages/tactful', entries: ['src/index.ts', 'src/cli.ts']},
-  {dir: 'packages/language-server', entries: ['src/server.ts']},
-  {dir: 'packages/tactful-mcp', entries: ['src/server.ts']}
+  {dir: 'packages/language-server', entries: ['src/server.ts', 'src/lint-worker.ts']},
+  {dir: 'packages/tactful-mcp', entries: ['src/server.ts', 'src/lint-worker.ts']}
 ]
 
 const shared = {
@@ -48,8 +48,10 @@ if (existsSync(extensionEntry)) {
   await build({...shared, entryPoints: [extensionEntry], outdir, format: 'cjs', external: ['vscode']})
   await build({
     ...shared,
-    entryPoints: {server: path.join(root, 'packages/language-server/src/server.ts')},
+    entryPoints: {server: path.join(root, 'packages/language-server/src/server.ts'), 'lint-worker': path.join(root, 'packages/language-server/src/lint-worker.ts')},
     outdir,
-    format: 'cjs'
+    format: 'cjs',
+    // CommonJS has no import.meta; the server finds its lint worker from __filename instead.
+    define: {'import.meta.url': 'undefined'}
   })
 }

@@ -22,7 +22,8 @@ import {
   createConnection
 } from 'vscode-languageserver/node'
 import {TextDocument} from 'vscode-languageserver-textdocument'
-import {type Finding, clearConfigCache, fix, lint} from 'tactful'
+import {type Finding, clearConfigCache} from 'tactful'
+import {fix, lint} from './off-thread.js'
 import {addToGlossary} from './add-to-glossary.js'
 import {type ActionSupport, commands, fixAllAction, fixAllKind, quickFixes} from './code-actions.js'
 import {hoverFor} from './hover.js'

@@ -1,6 +1,7 @@
 import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js'
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js'
-import {fix, lint, type LintOptions} from 'tactful'
+import type {LintOptions} from 'tactful'
+import {fix, lint} from './off-thread.js'
 import packageJson from '../package.json' with {type: 'json'}
 import {summarizeFix, summarizeLint, withActions} from './describe.js'
 import {explainRule} from './explanations/index.js'

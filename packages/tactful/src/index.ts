@@ -1,5 +1,6 @@
 export {lint, defaultMaxSize} from './lint.js'
 export {fix, type FixResult} from './fix.js'
+export {type OffThread, lintOffThread, offThreadSize, serveLintWorker} from './off-thread.js'
 export {retextTactful} from './preset.js'
 export {retextReply} from './parse/index.js'
 export {checkOptions} from './options.js'
