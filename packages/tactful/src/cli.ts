@@ -144,7 +144,8 @@ async function expandInputs(patterns: string[]): Promise<string[]> {
       inputs.push(pattern)
       continue
     }
-    const matches = await glob(pattern, {dot: false, onlyFiles: true, ignore: ['**/node_modules/**']})
+    // As eslint and textlint do, a glob does not follow a symbolic link to a folder (`docs -> ../elsewhere`, `-> /etc`).
+    const matches = await glob(pattern, {dot: false, onlyFiles: true, ignore: ['**/node_modules/**'], followSymbolicLinks: false})
     if (matches.length === 0) throw new UsageError(`No files match \`${pattern}\``)
     inputs.push(...matches.sort())
   }
