@@ -1,5 +1,8 @@
-import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {closeSync, constants, lstatSync, openSync, readFileSync, writeSync} from 'node:fs'
 import path from 'node:path'
+
+/** The longest term the glossary takes, in UTF-16 code units: a word or a phrase, not a paste. */
+export const maxTermLength = 100
 
 /** Where a term was allowed. */
 export interface GlossaryUpdate {
@@ -13,11 +16,16 @@ export interface GlossaryUpdate {
 
 /**
  * Add `term` to `glossary.allow` in `folder/.tactfulrc.json`, creating the file or merging into
- * it; every other key and value is kept. Throws, without writing, when the file is not a JSON object.
+ * it; every other key and value is kept. Throws, without writing, when the term is longer than
+ * `maxTermLength`, when the file is a symbolic link (or anything but a plain file), or not a JSON object.
  */
 export function addToGlossary(folder: string, term: string): GlossaryUpdate {
+  if (term.length > maxTermLength) throw new Error(`Cannot add a term of ${term.length} characters to the glossary; terms are at most ${maxTermLength}`)
   const file = path.join(folder, '.tactfulrc.json')
-  const created = !existsSync(file)
+  const kind = kindOf(file)
+  if (kind === 'link') throw new Error(`Cannot add “${term}” to the glossary: \`${file}\` is a symbolic link; the glossary is written only to a plain file in the workspace folder`)
+  if (kind === 'other') throw new Error(`Cannot add “${term}” to the glossary: \`${file}\` is not a plain file`)
+  const created = kind === 'none'
   const text = created ? '{}\n' : readFileSync(file, 'utf8')
   let config: unknown
   try {
@@ -35,8 +43,25 @@ export function addToGlossary(folder: string, term: string): GlossaryUpdate {
   if (allow.some((item) => typeof item === 'string' && item.toLowerCase() === lower)) return {path: file, created: false, unchanged: true}
   glossary.allow = [...allow, term]
   config.glossary = glossary
-  writeFileSync(file, JSON.stringify(config, null, indentOf(text)) + '\n')
+  // O_NOFOLLOW: a symbolic link put there since the check is refused, not written through.
+  const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o644)
+  try {
+    const bytes = Buffer.from(JSON.stringify(config, null, indentOf(text)) + '\n')
+    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done, done)
+  } finally {
+    closeSync(fd)
+  }
   return {path: file, created, unchanged: false}
+}
+
+function kindOf(file: string): 'none' | 'file' | 'link' | 'other' {
+  try {
+    const stat = lstatSync(file)
+    return stat.isSymbolicLink() ? 'link' : stat.isFile() ? 'file' : 'other'
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'none'
+    throw error
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

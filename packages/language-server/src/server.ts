@@ -24,7 +24,7 @@ import {
 import {TextDocument} from 'vscode-languageserver-textdocument'
 import {type Finding, clearConfigCache} from 'tactful'
 import {fix, lint} from './off-thread.js'
-import {addToGlossary} from './add-to-glossary.js'
+import {addToGlossary, maxTermLength} from './add-to-glossary.js'
 import {type ActionSupport, commands, fixAllAction, fixAllKind, quickFixes} from './code-actions.js'
 import {hoverFor} from './hover.js'
 import {resyncFrames} from './resync-frames.js'
@@ -290,7 +290,11 @@ function refreshAll(): void {
 
 async function allowTerm(uri: unknown, term: unknown): Promise<null> {
   if (typeof uri !== 'string' || typeof term !== 'string' || term.trim() === '') {
-    showError(`Expected \`${commands.addToGlossary}\` to get a document URI and a term, not ${JSON.stringify([uri, term])}`)
+    showError(`Expected \`${commands.addToGlossary}\` to get a document URI and a term, not ${JSON.stringify([uri, term]).slice(0, 200)}`)
+    return null
+  }
+  if (term.length > maxTermLength) {
+    showError(`Cannot add a term of ${term.length} characters to the glossary; terms are at most ${maxTermLength}`)
     return null
   }
   const folder = glossaryFolder(uri)
@@ -309,12 +313,12 @@ async function allowTerm(uri: unknown, term: unknown): Promise<null> {
   return null
 }
 
-/** The workspace folder holding the document, else the document's own folder. */
+/** The workspace folder holding the document; none for a file outside every workspace folder. */
 function glossaryFolder(uri: string): string | undefined {
   const file = pathOf(uri)
   if (file === undefined) return folders[0]
-  const holding = folders.filter((folder) => file.startsWith(folder + path.sep)).sort((a, b) => b.length - a.length)
-  return holding[0] ?? path.dirname(file)
+  const holding = folders.filter((folder) => file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)).sort((a, b) => b.length - a.length)
+  return holding[0]
 }
 
 // Some clients send back diagnostics without `data`; find ours by code and range.
