@@ -140,18 +140,16 @@ describe.skipIf(!npm)(npm ? 'the packed packages, installed in a new project' : 
   })
 
   it('imports each rule as a retext plugin from tactful/rules/<id>', async () => {
-    const script = [
-      "import {retext} from 'retext'",
-      'const ids = process.argv.slice(2)',
-      'for (const id of ids) {',
-      "  const {default: rule} = await import(`tactful/rules/${id}`)",
-      "  if (rule.meta.id !== id) throw new Error(`tactful/rules/${id} is ${rule.meta.id}`)",
-      '}',
-      "const {default: jargon} = await import('tactful/rules/jargon')",
-      `const file = await retext().use(jargon, 'error').process(${JSON.stringify(reply)})`,
-      'console.log(JSON.stringify(file.messages.map((message) => [message.ruleId, message.actual, message.fatal])))'
-    ].join('\n')
-    writeFileSync(path.join(app, 'plugin.js'), `${script}\n`)
+    const script = `import {retext} from 'retext'
+for (const id of process.argv.slice(2)) {
+  const {default: rule} = await import(\`tactful/rules/\${id}\`)
+  if (rule.meta.id !== id) throw new Error(\`tactful/rules/\${id} is \${rule.meta.id}\`)
+}
+const {default: jargon} = await import('tactful/rules/jargon')
+const file = await retext().use(jargon, 'error').process(${JSON.stringify(reply)})
+console.log(JSON.stringify(file.messages.map((message) => [message.ruleId, message.actual, message.fatal])))
+`
+    writeFileSync(path.join(app, 'plugin.js'), script)
     const {code, stdout, stderr} = await runIn(process.execPath, ['plugin.js', ...ruleIds])
     expect(stderr).toBe('')
     expect(code).toBe(0)
