@@ -89,13 +89,13 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rul
     }
   })
 
-  it('has fixtures', () => {
-    for (const name of ['ok.txt', 'not-ok.txt', 'not-ok.expected.txt']) {
-      expect(existsSync(new URL(`fixtures/${id}/${name}`, import.meta.url)), `tests/fixtures/${id}/${name}`).toBe(true)
+  it('has English and Chinese fixtures beside it', () => {
+    for (const name of ['ok.txt', 'not-ok.txt', 'not-ok.expected.txt', 'ok.zh.txt', 'not-ok.zh.txt', 'not-ok.zh.expected.txt']) {
+      expect(existsSync(new URL(`test/fixtures/${name}`, folder)), `rules/${id}/test/fixtures/${name}`).toBe(true)
     }
   })
 
-  it('has tests', () => {
-    expect(existsSync(new URL(`rules/${id}.test.ts`, import.meta.url))).toBe(true)
+  it('has tests beside it', () => {
+    expect(existsSync(new URL(`test/${id}.test.ts`, folder)), `rules/${id}/test/${id}.test.ts`).toBe(true)
   })
 })
