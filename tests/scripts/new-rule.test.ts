@@ -1,0 +1,70 @@
+// `npm run new-rule <id>` scaffolds a rule that the meta, drift and fixture tests accept as it is.
+// It runs in a copy of the repository in a temp folder, so the working tree is never changed.
+import {execFileSync} from 'node:child_process'
+import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {afterAll, describe, expect, it} from 'vitest'
+
+const root = fileURLToPath(new URL('../../', import.meta.url))
+const skipped = new Set(['node_modules', 'dist', '.git'])
+
+/** Copy the repository without its installed or built parts, linking node_modules folders instead. */
+function copyRepository(): string {
+  const copy = mkdtempSync(path.join(tmpdir(), 'tactful-new-rule-'))
+  cpSync(root, copy, {recursive: true, filter: (source) => !skipped.has(path.basename(source))})
+  for (const folder of ['.', 'packages/tactful', 'packages/language-server', 'packages/tactful-mcp', 'extension']) {
+    const modules = path.join(root, folder, 'node_modules')
+    if (existsSync(modules)) symlinkSync(modules, path.join(copy, folder, 'node_modules'))
+  }
+  return copy
+}
+
+describe('npm run new-rule', () => {
+  const copy = copyRepository()
+  afterAll(() => rmSync(copy, {recursive: true, force: true}))
+  const run = (script: string, ...args: string[]) => execFileSync(process.execPath, [path.join(copy, script), ...args], {cwd: copy, encoding: 'utf8'})
+
+  it('creates the rule folder and says which generated places it updated', () => {
+    const output = run('scripts/new-rule.mjs', 'over-apologizing')
+    const created = [
+      'README.md',
+      'index.ts',
+      'meta.json',
+      'phrases.json',
+      'phrases.zh.json',
+      'test/fixtures/not-ok.expected.txt',
+      'test/fixtures/not-ok.txt',
+      'test/fixtures/not-ok.zh.expected.txt',
+      'test/fixtures/not-ok.zh.txt',
+      'test/fixtures/ok.txt',
+      'test/fixtures/ok.zh.txt',
+      'test/over-apologizing.test.ts'
+    ]
+    expect(readdirSync(path.join(copy, 'rules/over-apologizing'), {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => path.relative(path.join(copy, 'rules/over-apologizing'), path.join(entry.parentPath, entry.name))).sort()).toEqual(created)
+    for (const name of created) expect(output).toContain(`created rules/over-apologizing/${name}`)
+    for (const file of ['rules/index.ts', 'README.md', 'extension/package.json', 'extension/README.md', 'packages/tactful-mcp/README.md']) {
+      expect(output).toContain(`updated ${file}`)
+      expect(readFileSync(path.join(copy, file), 'utf8')).toContain('over-apologizing')
+    }
+    expect(run('scripts/generate.mjs', '--check')).toContain('Every generated place matches')
+  })
+
+  it('passes the meta, drift and fixture tests and its own test right after scaffolding', () => {
+    const vitest = path.join(root, 'node_modules/vitest/vitest.mjs')
+    const tests = ['tests/meta.test.ts', 'tests/scripts/generated.test.ts', 'tests/fixtures.test.ts', 'rules/over-apologizing/']
+    const output = execFileSync(process.execPath, [vitest, 'run', '--reporter=verbose', ...tests], {cwd: copy, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+    expect(output).toContain('over-apologizing')
+    expect(output).toMatch(/Test Files {2}4 passed/)
+  })
+
+  it('refuses an id that is not kebab-case, or a rule that exists', () => {
+    expect(() => run('scripts/new-rule.mjs', 'Over_Apologizing')).toThrow(/Expected a kebab-case rule id, not `Over_Apologizing`/)
+    expect(() => run('scripts/new-rule.mjs', 'jargon')).toThrow(/Cannot create rule `jargon`: `rules\/jargon` already exists/)
+  })
+
+  it('leaves the working tree alone', () => {
+    expect(existsSync(path.join(root, 'rules/over-apologizing'))).toBe(false)
+  })
+})
