@@ -49,6 +49,12 @@ describe('npm run new-rule', () => {
       expect(readFileSync(path.join(copy, file), 'utf8')).toContain('over-apologizing')
     }
     expect(run('scripts/generate.mjs', '--check')).toContain('Every generated place matches')
+    // CONTRIBUTING.md lists exactly what the command creates and touches.
+    const contributing = readFileSync(path.join(root, 'CONTRIBUTING.md'), 'utf8')
+    for (const name of created) expect(contributing).toContain(`rules/<id>/${name.replace('over-apologizing', '<id>')}\n`)
+    for (const file of ['rules/index.ts', 'README.md', 'extension/package.json', 'extension/README.md', 'packages/tactful-mcp/README.md']) {
+      expect(contributing).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')}(?: |$)`, 'm'))
+    }
   })
 
   it('passes the meta, drift and fixture tests and its own test right after scaffolding', () => {
