@@ -153,5 +153,5 @@ for (const {file, content} of generate(root)) {
 console.log(`
 Next: replace the placeholders in rules/${id}/ (meta.json, phrases*.json, index.ts, README.md, the test
 and the fixtures), run \`npm run generate\` after editing meta.json, then
-  npx vitest run tests/meta.test.ts tests/generated.test.ts tests/fixtures.test.ts rules/${id}/
+  npx vitest run tests/meta.test.ts tests/scripts/ tests/fixtures.test.ts rules/${id}/
 See CONTRIBUTING.md, "Adding a rule".`)
