@@ -27,7 +27,7 @@ describe('npm run new-rule', () => {
   const run = (script: string, ...args: string[]) => execFileSync(process.execPath, [path.join(copy, script), ...args], {cwd: copy, encoding: 'utf8'})
 
   it('creates the rule folder and says which generated places it updated', () => {
-    const output = run('scripts/new-rule.mjs', 'over-apologizing')
+    const output = run('scripts/new-rule.mjs', 'scaffold-sample')
     const created = [
       'README.md',
       'index.ts',
@@ -40,18 +40,18 @@ describe('npm run new-rule', () => {
       'test/fixtures/not-ok.zh.txt',
       'test/fixtures/ok.txt',
       'test/fixtures/ok.zh.txt',
-      'test/over-apologizing.test.ts'
+      'test/scaffold-sample.test.ts'
     ]
-    expect(readdirSync(path.join(copy, 'rules/over-apologizing'), {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => path.relative(path.join(copy, 'rules/over-apologizing'), path.join(entry.parentPath, entry.name))).sort()).toEqual(created)
-    for (const name of created) expect(output).toContain(`created rules/over-apologizing/${name}`)
+    expect(readdirSync(path.join(copy, 'rules/scaffold-sample'), {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => path.relative(path.join(copy, 'rules/scaffold-sample'), path.join(entry.parentPath, entry.name))).sort()).toEqual(created)
+    for (const name of created) expect(output).toContain(`created rules/scaffold-sample/${name}`)
     for (const file of ['rules/index.ts', 'README.md', 'extension/package.json', 'extension/README.md', 'packages/tactful-mcp/README.md']) {
       expect(output).toContain(`updated ${file}`)
-      expect(readFileSync(path.join(copy, file), 'utf8')).toContain('over-apologizing')
+      expect(readFileSync(path.join(copy, file), 'utf8')).toContain('scaffold-sample')
     }
     expect(run('scripts/generate.mjs', '--check')).toContain('Every generated place matches')
     // CONTRIBUTING.md lists exactly what the command creates and touches.
     const contributing = readFileSync(path.join(root, 'CONTRIBUTING.md'), 'utf8')
-    for (const name of created) expect(contributing).toContain(`rules/<id>/${name.replace('over-apologizing', '<id>')}\n`)
+    for (const name of created) expect(contributing).toContain(`rules/<id>/${name.replace('scaffold-sample', '<id>')}\n`)
     for (const file of ['rules/index.ts', 'README.md', 'extension/package.json', 'extension/README.md', 'packages/tactful-mcp/README.md']) {
       expect(contributing).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')}(?: |$)`, 'm'))
     }
@@ -59,9 +59,9 @@ describe('npm run new-rule', () => {
 
   it('passes the meta, drift and fixture tests and its own test right after scaffolding', () => {
     const vitest = path.join(root, 'node_modules/vitest/vitest.mjs')
-    const tests = ['tests/meta.test.ts', 'tests/scripts/generated.test.ts', 'tests/fixtures.test.ts', 'rules/over-apologizing/']
+    const tests = ['tests/meta.test.ts', 'tests/scripts/generated.test.ts', 'tests/fixtures.test.ts', 'rules/scaffold-sample/']
     const output = execFileSync(process.execPath, [vitest, 'run', '--reporter=verbose', ...tests], {cwd: copy, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
-    expect(output).toContain('over-apologizing')
+    expect(output).toContain('scaffold-sample')
     expect(output).toMatch(/Test Files {2}4 passed/)
   })
 
@@ -71,6 +71,6 @@ describe('npm run new-rule', () => {
   })
 
   it('leaves the working tree alone', () => {
-    expect(existsSync(path.join(root, 'rules/over-apologizing'))).toBe(false)
+    expect(existsSync(path.join(root, 'rules/scaffold-sample'))).toBe(false)
   })
 })
