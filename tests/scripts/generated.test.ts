@@ -5,17 +5,11 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterAll, describe, expect, it} from 'vitest'
-// @ts-expect-error -- a plain ES module script, without types
-import {drifted, generate, readRules} from '../../scripts/generate.mjs'
 import {ruleIds} from '../../rules/index.js'
-
-interface Generated {
-  file: string
-  content: string
-}
+import {drifted, generate, readRules} from '../../scripts/generate.mjs'
 
 const root = fileURLToPath(new URL('../../', import.meta.url))
-const generated = (generate as (root?: string) => Generated[])(root)
+const generated = generate(root)
 
 describe('generated places', () => {
   it.each(generated.map(({file, content}) => [file, content]))('%s matches the rules’ meta (run `npm run generate`)', (file, content) => {
@@ -23,7 +17,7 @@ describe('generated places', () => {
   })
 
   it('reads one meta.json per rule folder, and the rules index imports exactly those rules', () => {
-    expect((readRules as (root?: string) => Array<{id: string}>)(root).map((rule) => rule.id)).toEqual([...ruleIds])
+    expect(readRules(root).map((rule) => rule.id)).toEqual([...ruleIds])
   })
 
   it('gives every rule, and only the rules, a `tactful.rules` setting in the extension', () => {
@@ -58,7 +52,7 @@ describe('a sixth rule, half added', () => {
     mkdirSync(path.join(copy, 'rules/half-added-rule'))
     writeFileSync(path.join(copy, 'rules/half-added-rule/meta.json'), JSON.stringify(meta))
     expect(drifted(copy)).toEqual(generated.map(({file}) => file))
-    for (const {file, content} of generate(copy) as Generated[]) {
+    for (const {file, content} of generate(copy)) {
       expect(content, file).toContain('half-added-rule')
       writeFileSync(path.join(copy, file), content)
     }
