@@ -63,7 +63,7 @@ describe('npm run new-rule', () => {
     const output = execFileSync(process.execPath, [vitest, 'run', '--reporter=verbose', ...tests], {cwd: copy, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
     expect(output).toContain('scaffold-sample')
     expect(output).toMatch(/Test Files {2}4 passed/)
-  })
+  }, 180_000) // A whole vitest run of its own, on a machine that may be busy.
 
   it('refuses an id that is not kebab-case, or a rule that exists', () => {
     expect(() => run('scripts/new-rule.mjs', 'Over_Apologizing')).toThrow(/Expected a kebab-case rule id, not `Over_Apologizing`/)
