@@ -11,7 +11,7 @@ import {
 } from '../kit/index.js'
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
-import {checkChinese, phrasesZh} from './zh.js'
+import {checkChinese} from './zh.js'
 
 const meta = {
   id: 'blame-shifting',
@@ -139,10 +139,10 @@ const cause = new RegExp(`${at}(?:${alternation(words.causes)})(?= |$)`)
 const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”', '«', '»'])
 const joiners = new Set(['but', 'and', 'because', 'since', 'although', 'though', 'however', 'while', 'so'])
 
-export default defineRule(meta, (tree, file) => {
+export default defineRule(meta, (tree, file, context) => {
   for (const sentence of sentencesWith(tree, file, phrases)) checkSentence(sentence, file)
   // Chinese sentences get their own closer look (zh.ts).
-  checkChinese(sentencesWith(tree, file, phrasesZh), file)
+  checkChinese(tree, file, context)
 })
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {
