@@ -2,15 +2,6 @@ import {type Hover, MarkupKind, type Position} from 'vscode-languageserver'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {type Finding, ruleList} from 'tactful'
 
-// Why each rule matters to the customer; the library's findings say what is wrong, not why that hurts.
-const whyItMatters = new Map<string, string>([
-  ['blame-shifting', 'Saying whose fault it was sounds defensive; owning the next step keeps the reply about fixing the problem.'],
-  ['broken-promises', 'A promise the team cannot be sure to keep costs more trust when it slips than it won when it was made.'],
-  ['jargon', 'A customer who has to decode internal terms is slowed down and can feel shut out.'],
-  ['negative-phrasing', 'Saying what can be done, rather than what cannot, gives the customer a way forward.'],
-  ['missing-thanks', 'A thank-you tells the customer their time and trust were noticed.']
-])
-
 const descriptions = new Map(ruleList.map((rule) => [rule.meta.id, rule.meta.description]))
 
 /** Explain the findings under `position`: rule id, message, why it matters and the suggestions. */
@@ -34,8 +25,7 @@ export function hoverFor(document: TextDocument, findings: Finding[], position: 
 function explainMarkdown(finding: Finding): string {
   const description = descriptions.get(finding.ruleId)
   const parts = [`**tactful · ${escape(finding.ruleId)}**${description ? `: ${escape(description)}` : ''}`, escape(finding.message)]
-  const why = whyItMatters.get(finding.ruleId)
-  if (why) parts.push(`*Why it matters:* ${escape(why)}`)
+  if (finding.note) parts.push(`*Why it matters:* ${escape(finding.note)}`)
   if (finding.suggestions.length > 0) parts.push(['Suggestions:', ...finding.suggestions.map((suggestion) => `- “${escape(suggestion)}”`)].join('\n'))
   if (finding.url) parts.push(`[Documentation for ${escape(finding.ruleId)}](${finding.url})`)
   return parts.join('\n\n')
@@ -44,8 +34,7 @@ function explainMarkdown(finding: Finding): string {
 function explainText(finding: Finding): string {
   const description = descriptions.get(finding.ruleId)
   const parts = [`tactful · ${finding.ruleId}${description ? `: ${description}` : ''}`, finding.message]
-  const why = whyItMatters.get(finding.ruleId)
-  if (why) parts.push(`Why it matters: ${why}`)
+  if (finding.note) parts.push(`Why it matters: ${finding.note}`)
   if (finding.suggestions.length > 0) parts.push(['Suggestions:', ...finding.suggestions.map((suggestion) => `- “${suggestion}”`)].join('\n'))
   if (finding.url) parts.push(finding.url)
   return parts.join('\n\n')
