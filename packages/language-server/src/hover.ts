@@ -3,6 +3,8 @@ import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {type Finding, ruleList} from 'tactful'
 
 const descriptions = new Map(ruleList.map((rule) => [rule.meta.id, rule.meta.description]))
+// Why each rule matters to the customer, from its meta; the findings say what is wrong, not why that hurts.
+const whyItMatters = new Map(ruleList.flatMap((rule) => (rule.meta.docs ? [[rule.meta.id, rule.meta.docs.why] as const] : [])))
 
 /** Explain the findings under `position`: rule id, message, why it matters and the suggestions. */
 export function hoverFor(document: TextDocument, findings: Finding[], position: Position, markdown: boolean): Hover | null {
@@ -25,7 +27,8 @@ export function hoverFor(document: TextDocument, findings: Finding[], position: 
 function explainMarkdown(finding: Finding): string {
   const description = descriptions.get(finding.ruleId)
   const parts = [`**tactful · ${escape(finding.ruleId)}**${description ? `: ${escape(description)}` : ''}`, escape(finding.message)]
-  if (finding.note) parts.push(`*Why it matters:* ${escape(finding.note)}`)
+  const why = whyItMatters.get(finding.ruleId)
+  if (why) parts.push(`*Why it matters:* ${escape(why)}`)
   if (finding.suggestions.length > 0) parts.push(['Suggestions:', ...finding.suggestions.map((suggestion) => `- “${escape(suggestion)}”`)].join('\n'))
   if (finding.url) parts.push(`[Documentation for ${escape(finding.ruleId)}](${finding.url})`)
   return parts.join('\n\n')
@@ -34,7 +37,8 @@ function explainMarkdown(finding: Finding): string {
 function explainText(finding: Finding): string {
   const description = descriptions.get(finding.ruleId)
   const parts = [`tactful · ${finding.ruleId}${description ? `: ${description}` : ''}`, finding.message]
-  if (finding.note) parts.push(`Why it matters: ${finding.note}`)
+  const why = whyItMatters.get(finding.ruleId)
+  if (why) parts.push(`Why it matters: ${why}`)
   if (finding.suggestions.length > 0) parts.push(['Suggestions:', ...finding.suggestions.map((suggestion) => `- “${suggestion}”`)].join('\n'))
   if (finding.url) parts.push(finding.url)
   return parts.join('\n\n')

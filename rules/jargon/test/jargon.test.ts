@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest'
-import type {LintOptions} from '../../packages/tactful/src/index.js'
-import jargon from '../../rules/jargon/index.js'
-import {ruleUrl} from '../../rules/kit/index.js'
-import {lintLines, lintMessages} from '../helpers.js'
+import type {LintOptions} from '../../../packages/tactful/src/index.js'
+import jargon from '../index.js'
+import {ruleUrl} from '../../kit/index.js'
+import {lintLines, lintMessages} from '../../../tests/helpers.js'
 
 const actuals = async (text: string, options?: LintOptions) => (await lintMessages(jargon, text, options)).map((finding) => finding.actual)
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import {ruleUrl} from '../../rules/kit/index.js'
-import missingThanks from '../../rules/missing-thanks/index.js'
-import {lintLines, lintMessages} from '../helpers.js'
+import {ruleUrl} from '../../kit/index.js'
+import missingThanks from '../index.js'
+import {lintLines, lintMessages} from '../../../tests/helpers.js'
 
 const actuals = async (text: string) => (await lintMessages(missingThanks, text)).map((finding) => finding.actual)
 

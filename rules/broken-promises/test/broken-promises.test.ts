@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest'
-import {lint} from '../../packages/tactful/src/index.js'
-import brokenPromises from '../../rules/broken-promises/index.js'
-import {ruleUrl} from '../../rules/kit/index.js'
-import {lintLines, lintMessages} from '../helpers.js'
+import {lint} from '../../../packages/tactful/src/index.js'
+import brokenPromises from '../index.js'
+import {ruleUrl} from '../../kit/index.js'
+import {lintLines, lintMessages} from '../../../tests/helpers.js'
 
 const now = '2025-11-05T10:00:00Z'
 const actuals = async (text: string) => (await lintMessages(brokenPromises, text, {now})).map((finding) => finding.actual)

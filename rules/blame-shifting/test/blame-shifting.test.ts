@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest'
-import blameShifting from '../../rules/blame-shifting/index.js'
-import {ruleUrl} from '../../rules/kit/index.js'
-import {lintLines, lintMessages} from '../helpers.js'
+import blameShifting from '../index.js'
+import {ruleUrl} from '../../kit/index.js'
+import {lintLines, lintMessages} from '../../../tests/helpers.js'
 
 const actuals = async (text: string) => (await lintMessages(blameShifting, text)).map((finding) => finding.actual)
 
