@@ -24,9 +24,9 @@ const ruleEntries = Object.fromEntries(
 // servers import `tactful` as a dependency rather than carrying their own copy.
 const packages = [
   {dir: 'packages/tactful', entries: {index: 'packages/tactful/src/index.ts', cli: 'packages/tactful/src/cli.ts', ...ruleEntries}},
-  // heap.ts as an entry too puts it in a chunk of its own that server.js imports first, so its V8
+  // heap.ts as an entry too puts it in a chunk of its own that main.js imports first, so its V8
   // settings apply before the dependencies load, as they did when the server bundled them.
-  {dir: 'packages/language-server', entries: {server: 'packages/language-server/src/server.ts', heap: 'packages/language-server/src/heap.ts'}},
+  {dir: 'packages/language-server', entries: {main: 'packages/language-server/src/main.ts', heap: 'packages/language-server/src/heap.ts'}},
   {dir: 'packages/tactful-mcp', entries: {server: 'packages/tactful-mcp/src/server.ts'}}
 ]
 
@@ -80,7 +80,7 @@ if (existsSync(extensionEntry)) {
   await build({...shared, entryPoints: [extensionEntry], outdir, format: 'cjs', external: ['vscode']})
   await build({
     ...shared,
-    entryPoints: {server: path.join(root, 'packages/language-server/src/server.ts')},
+    entryPoints: {server: path.join(root, 'packages/language-server/src/main.ts')},
     outdir,
     format: 'cjs',
     alias: {tactful: tactfulSource}
