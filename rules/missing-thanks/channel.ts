@@ -11,8 +11,8 @@ import type {Region, Sentence} from '../kit/index.js'
 const welcome = /(?:^|\s)(?:you are|your|you r|u r|ur|you re|ya|yo) (?:(?:so|very|most|more than|quite|always|all|both) )?welcome(?! (?:to|back|aboard|in|at|on|for|with|here|into)\b)(?:\s|$)|(?:^|\s)yw(?:\s|$)|(?:^|\s)(?:my|our) pleasure(?:\s|$)|pleasure (?:is|was) (?:all )?(?:mine|ours)|(?:glad|happy) (?:i|we) (?:could|were able to|was able to|did) help/u
 // “Anytime!” opening the reply answers thanks; so does “No worries!” or “No problem.” opening a short
 // reply that asks nothing (one that goes on to ask answers an apology as often as a thanks).
-const anytime = /^(?:anytime|any time)(?: \S+)?(?: [!.,~])*$/u
-const noWorries = /^(?:no worries|no problem|not a problem|no prob|np)(?: at all)?(?: \S+)?(?: [!.,~])*$/u
+const anytime = /^(?:anytime|any time)(?: [!.,~])*(?: \S+)?(?: [!.,~])*$/u
+const noWorries = /^(?:no worries|no problem|not a problem|no prob|np)(?: at all)?(?: [!.,~])*(?: \S+)?(?: [!.,~])*$/u
 const welcomeZh = /不客气|不用客气|别客气|不用谢|不谢|客气了|应该的/u
 
 // Thanks in a customer’s message; a short one with no question is the customer signing off.
@@ -21,9 +21,9 @@ const thanksWord = /\b(?:thank|thanks|thx|thnx|thanx|ty|tysm|appreciate|apprecia
 // Part numbers: “2/3”, “(2/2)”, “[3/4]”, “2/” is not one.
 const partNumber = /^[([]?\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*[)\]]?$/u
 // Text that continues an earlier part: “>> your booking”, “…and”, “(cont)”.
-const continues = /^(?:>>|»|\.\.\.|…|\(cont|cont'?d\b)/iu
+const continues = /^(?:>>|»|\.\.\.|…|\(cont|cont'?d\b|[（(]续[）)]|接上条)/iu
 // Words before a date-like “3/4” (“on 3/4”, “by 3/4”): then it is a date, not a part number.
-const dateWords = new Set(['on', 'by', 'from', 'until', 'till', 'til', 'before', 'after', 'since', 'at', 'of', 'is', 'was', 'date', 'dated', 'due', 'to', 'the', 'and'])
+const dateWords = new Set(['on', 'by', 'from', 'until', 'till', 'til', 'before', 'after', 'since', 'at', 'of', 'is', 'was', 'date', 'dated', 'due', 'to', 'the', 'and', 'for'])
 
 // What may trail the closing sentence of a tweet or chat turn: initials and names after a caret, dash,
 // slash, asterisk or tilde (“^JK”, “-Becky”, “/RH”, “*TM”), part numbers, “>>”, links.
@@ -31,7 +31,7 @@ const emoticon = String.raw`(?:\p{Extended_Pictographic}\uFE0F?|[:;=]-?[)(DPp]|<
 const trailers = [
   /\s*(?:https?:\/\/|www\.)\S+$/iu,
   // Not a date: “on 3/4”, “by 12/1”.
-  /(?<!\b(?:on|by|from|until|till|til|before|after|since|at|of|is|was|date|dated|due|to|the|and)\s*)(?:^|\s+|(?<=[>.!?,]))[([]?\d{1,2}\s*\/\s*\d{1,2}[)\]]?$/iu,
+  /(?<!\b(?:on|by|from|until|till|til|before|after|since|at|of|is|was|date|dated|due|to|the|and|for)\s*)(?:^|\s+|(?<=[>.!?,。！？，]))[([（［]?\d{1,2}\s*[/／]\s*\d{1,2}[)\]）］]?$/iu,
   /\s*\(\d\)$/u,
   /\s*(?:>+|»|-->?|=>)$/u,
   /(?:^|\s+)[\^*~/=]\s?\p{L}[\p{L}.]{0,14}(?:\s*\.)?$/u,
@@ -39,7 +39,7 @@ const trailers = [
   // A name or initials glued on after an emoticon: “:)-Amie”, “=) Yana”, “😉-Jazz”.
   new RegExp(`(?<=${emoticon})\\s*[-–—^*/~]?\\s?\\p{Lu}[\\p{L}.]{0,14}$`, 'u')
 ]
-const leaders = [/^(?:>>+|»|\.\.\.|…)\s*/u, /^[([]?\d{1,2}\s*\/\s*\d{1,2}[)\]]?\s+/u]
+const leaders = [/^@\w+\s*/u, /^(?:>>+|»|\.\.\.|…)\s*/u, /^[([]?\d{1,2}\s*\/\s*\d{1,2}[)\]]?\s+/u]
 
 // One-word sentences that are words, not the name of the agent who signs (“Sorry.”, “Enjoy.”).
 const oneWordSentences = new Set([
@@ -87,7 +87,13 @@ export function isLaterPart(source: string, reply: Span): boolean {
   if (continues.test(text)) return true
   // Initials glued to the part number (“2/2^ML”) are not part of it.
   const words = text.split(/\s+/u).map((word) => word.replace(/(?<=\d[)\]]?)[\^*~/-]\p{L}.*$/u, ''))
+  // Parts pasted together from the first one on are the whole reply: “… 1/2 ^Jo⏎@123 … 2/2”.
+  if (words.some((word) => /^[([]?1\s*\/\s*\d{1,2}[)\]]?$/u.test(word))) return false
+  if (/(?:^|\s)[([]?1[)\]]?(?:\s+[\^*~/-]\s?\p{L}[\p{L}.]{0,14})?[ \t]*\n/u.test(text)) return false
   if (isPart(words[0])) return true
+  // Chinese parts sit flush against the text: “（2/2）退款…”.
+  const opening = /^[（(［[]\s*(\d{1,2})\s*[/／]\s*(\d{1,2})\s*[）)］\]]/u.exec(text)
+  if (opening && isPart(`${opening[1]}/${opening[2]}`)) return true
   // A part number closes the reply, maybe before initials or a link: “… 2/2 ^CB”, “… done. 2 ^JS”.
   for (let index = words.length - 1; index >= Math.max(1, words.length - 3); index--) {
     if (isPart(words[index]) && !dateWords.has(words[index - 1].toLowerCase())) return true
@@ -150,17 +156,29 @@ export function closingOf(sentences: Sentence[], source: string, reply: Span, co
     if (!span) continue
     const text = source.slice(span.start, span.end)
     if (isSignature(text, index > 0)) continue
-    // A reply that goes on in a next part may stop mid-sentence: close on a sentence that is whole.
-    if (complete && !/[.!?…。！？]["”’)\]]*$/u.test(text) && !emoji.test(text)) continue
+    // “Can you...” before a link is a tweet cut short, not a sentence to add to.
+    if (index > 0 && /\p{L}\s?(?:\.\.\.|…)$/u.test(text) && /^\s*(?:https?:\/\/|www\.)/iu.test(source.slice(span.end, reply.end))) continue
     // “… here:” with nothing after it (the link was an attachment) cannot take a thank-you after it.
     const extended = throughLink(span, source, reply)
-    if (/[:,;–—-]$/u.test(source.slice(extended.start, extended.end)) && index > 0) continue
+    const closing = source.slice(extended.start, extended.end)
+    // A reply that goes on in a next part may stop mid-sentence: close on a sentence that is whole.
+    if (complete && !/[.!?…。！？]["”’)\]]*$/u.test(closing) && !emoji.test(closing) && !link.test(closing)) continue
+    if (/[:,;–—-]$/u.test(closing) && index > 0) continue
     return extended
   }
-  return undefined
+  // A reply of only emoji (“👍”) or a link still closes somewhere; a name, initials or part number alone does not.
+  for (let index = sentences.length - 1; index >= 0; index--) {
+    const span = trimmed(sentences[index], source, false)
+    if (span && !isSignature(source.slice(span.start, span.end), index > 0)) return span
+  }
+  const links = [...source.slice(reply.start, reply.end).matchAll(/(?:https?:\/\/|www\.)\S+/giu)]
+  const last = links.at(-1)
+  return last ? {start: reply.start + last.index, end: reply.start + last.index + last[0].length} : undefined
 }
 
-function trimmed(sentence: Sentence, source: string): Span | undefined {
+const link = /(?:https?:\/\/|www\.)\S+$/iu
+
+function trimmed(sentence: Sentence, source: string, wordy = true): Span | undefined {
   let index = 0
   while (index + 1 < sentence.tokens.length && sentence.tokens[index].raw === '@') index += 2
   let start = sentence.tokens[Math.min(index, sentence.tokens.length - 1)].start
@@ -188,7 +206,8 @@ function trimmed(sentence: Sentence, source: string): Span | undefined {
   text = text.trimEnd()
   end = start + text.length
   // “<3”, “2”, “#ImLovinIt” or “Kind regards” alone are no closing sentence.
-  if (!/\p{L}/u.test(text.replace(/#\S+/gu, '')) || /^(?:(?:kind|best|warm|warmest)\s+)?regards\b/iu.test(text)) return undefined
+  if (!wordy) return /[^\p{N}\p{P}\s]/u.test(text) ? {start, end} : undefined
+  if (!/\p{L}/u.test(text.replace(/#\S+/gu, '')) || /^(?:(?:kind|best|warm|warmest)\s+)?(?:regards|rgds)\b|^cheers[!.,]?$/iu.test(text)) return undefined
   return {start, end}
 }
 
@@ -197,6 +216,8 @@ function isSignature(text: string, afterOther: boolean): boolean {
   const words = text.replace(/^[-–—~^*/\s]+/u, '').split(/\s+/u)
   if (words.length > 2) return false
   if (/[!?！？。]/u.test(text)) return false
+  // “-yana”, “^kl”: a mark before a name signs the reply whatever its case.
+  if (/^[-–—~^*/]/u.test(text)) return true
   if (!words.every((word) => /^\p{Lu}/u.test(word))) return false
   if (!/\.$/u.test(text)) return true
   return afterOther && words.length === 1 && !oneWordSentences.has(words[0].replace(/\.$/u, '').toLowerCase())
@@ -212,7 +233,7 @@ function throughLink(span: Span, source: string, reply: Span): Span {
   return {start: span.start, end: span.end + after[0].trimEnd().length}
 }
 
-const emoji = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D|[:;=8xX]-?[)(DPp3]|<3|\^_?\^|:-?\/)$/u
+const emoji = /(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F|\u200D|[:;=]-?[)(DPp3]|\bx[DP]|\(:|<3|\^_?\^|:-?\/)$/u
 
 /** What joins a thank-you onto the closing: a space after a full stop, an emoji or a link; else a full stop first. */
 export function joinerFor(closing: string): string {
