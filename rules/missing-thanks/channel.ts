@@ -23,7 +23,7 @@ const partNumber = /^[([]?\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*[)\]]?$/u
 // Text that continues an earlier part: “>> your booking”, “…and”, “(cont)”.
 const continues = /^(?:>>|»|\.\.\.|…|\(cont|cont'?d\b|[（(]续[）)]|接上条)/iu
 // Words before a date-like “3/4” (“on 3/4”, “by 3/4”): then it is a date, not a part number.
-const dateWords = new Set(['on', 'by', 'from', 'until', 'till', 'til', 'before', 'after', 'since', 'at', 'of', 'is', 'was', 'date', 'dated', 'due', 'to', 'the', 'and', 'for'])
+const dateWords = new Set(['on', 'by', 'from', 'until', 'till', 'til', 'before', 'after', 'since', 'at', 'of', 'is', 'was', 'date', 'dated', 'due', 'to', 'for'])
 
 // What may trail the closing sentence of a tweet or chat turn: initials and names after a caret, dash,
 // slash, asterisk or tilde (“^JK”, “-Becky”, “/RH”, “*TM”), part numbers, “>>”, links.
@@ -31,7 +31,7 @@ const emoticon = String.raw`(?:\p{Extended_Pictographic}\uFE0F?|[:;=]-?[)(DPp]|<
 const trailers = [
   /\s*(?:https?:\/\/|www\.)\S+$/iu,
   // Not a date: “on 3/4”, “by 12/1”.
-  /(?<!\b(?:on|by|from|until|till|til|before|after|since|at|of|is|was|date|dated|due|to|the|and|for)\s*)(?:^|\s+|(?<=[>.!?,。！？，]))[([（［]?\d{1,2}\s*[/／]\s*\d{1,2}[)\]）］]?$/iu,
+  /(?<!\b(?:on|by|from|until|till|til|before|after|since|at|of|is|was|date|dated|due|to|for)\s*)(?:^|\s+|(?<=[>.!?,。！？，]))[([（［]?\d{1,2}\s*[/／]\s*\d{1,2}[)\]）］]?$/iu,
   /\s*\(\d\)$/u,
   /\s*(?:>+|»|-->?|=>)$/u,
   /(?:^|\s+)[\^*~/=]\s?\p{L}[\p{L}.]{0,14}(?:\s*\.)?$/u,
