@@ -15,7 +15,7 @@ const anytime = /^(?:anytime|any time)(?: [!.,~])*(?: \S+)?(?: [!.,~])*$/u
 const noWorries = /^(?:no worries|no problem|not a problem|no prob|np)(?: at all)?(?: [!.,~])*(?: \S+)?(?: [!.,~])*$/u
 const welcomeZh = /不客气|不用客气|别客气|不用谢|不谢|客气了|应该的/u
 
-// Thanks in a customer’s message; a short one with no question is the customer signing off.
+// Thanks in a customer’s message; a short one that asks nothing is the customer signing off.
 const thanksWord = /\b(?:thank|thanks|thx|thnx|thanx|ty|tysm|appreciate|appreciated|cheers)\b|谢谢|感谢|多谢/iu
 
 // Part numbers: “2/3”, “(2/2)”, “[3/4]”, “2/” is not one.
@@ -78,6 +78,8 @@ function customerThanked(source: string, regions: Region[]): boolean {
   if (message.length === 0 || /[?？]/u.test(message) || !thanksWord.test(message)) return false
   // “Thanks in advance”, “… still not working, thanks” ask for something; they do not close.
   if (/\bin advance\b|\b(?:not|never|still|but|no longer|anymore)\b|n[’']t\b|提前|还是|没有|不/iu.test(message)) return false
+  // “Thanks, please check my flight” asks again.
+  if (/\b(?:please|pls|can you|could you|would you|help me|let me know)\b|请|帮|吗|能否|麻烦/iu.test(message)) return false
   return message.split(/\s+/u).length <= 20 && message.length <= 120
 }
 

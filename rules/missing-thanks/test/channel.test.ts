@@ -168,3 +168,10 @@ describe('missing-thanks in a Chinese multi-part reply', () => {
     expect(await actuals('（续）快递员派送前会先给您打电话。')).toEqual([])
   })
 })
+
+describe('missing-thanks under a customer’s quoted thanks that asks again', () => {
+  it('still flags a reply when the quoted thanks comes with a request', async () => {
+    const text = 'The parcel was handed to your neighbour at number 12.\n\nOn Tue, 10 Mar 2026, Ines Vidal <ines@example.com> wrote:\n> Thanks, please tell me where it was left.'
+    expect(await actuals(text)).toEqual(['The parcel was handed to your neighbour at number 12.'])
+  })
+})
