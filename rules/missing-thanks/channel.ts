@@ -171,7 +171,8 @@ export function closingOf(sentences: Sentence[], source: string, reply: Span, co
   // A reply of only emoji (“👍”) or a link still closes somewhere; a name, initials or part number alone does not.
   for (let index = sentences.length - 1; index >= 0; index--) {
     const span = trimmed(sentences[index], source, false)
-    if (span && !isSignature(source.slice(span.start, span.end), index > 0)) return span
+    // Only what has no words: a sentence passed over above for its words stays passed over.
+    if (span && !/\p{L}/u.test(source.slice(span.start, span.end))) return span
   }
   const links = [...source.slice(reply.start, reply.end).matchAll(/(?:https?:\/\/|www\.)\S+/giu)]
   const last = links.at(-1)

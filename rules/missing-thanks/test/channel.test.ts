@@ -175,3 +175,13 @@ describe('missing-thanks under a customer’s quoted thanks that asks again', ()
     expect(await actuals(text)).toEqual(['The parcel was handed to your neighbour at number 12.'])
   })
 })
+
+describe('missing-thanks on a part cut off mid-sentence', () => {
+  it('adds nothing after a lone sentence that the next part finishes', async () => {
+    expect(await actuals('@4410 Once the old card is cancelled, the new one will be sent to your home address and 1/2')).toEqual([])
+  })
+
+  it('still closes a reply of only emoji', async () => {
+    expect(await actuals('@4410 🎉🎉')).toEqual(['🎉🎉'])
+  })
+})
