@@ -181,6 +181,15 @@ export function closingOf(sentences: Sentence[], source: string, reply: Span, co
 
 const link = /(?:https?:\/\/|www\.)\S+$/iu
 
+/** The last sentence of a part that the next part finishes (“… you can either print it or >>”): no thank-you can follow it. */
+export function cutClosing(sentences: Sentence[], source: string): Span | undefined {
+  for (let index = sentences.length - 1; index >= 0; index--) {
+    const span = trimmed(sentences[index], source)
+    if (span && !isSignature(source.slice(span.start, span.end), index > 0)) return span
+  }
+  return undefined
+}
+
 function trimmed(sentence: Sentence, source: string, wordy = true): Span | undefined {
   let index = 0
   while (index + 1 < sentence.tokens.length && sentence.tokens[index].raw === '@') index += 2

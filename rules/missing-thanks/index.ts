@@ -1,5 +1,5 @@
 import {alternation, defineRule, definePhrases, findPhrases, isReplyText, quote, type Region, report, ruleMeta, type Sentence, sentencesOf} from '../kit/index.js'
-import {answersThanks, closingOf, continuesInNextPart, isBroadcast, isLaterPart, joinerFor, type Span} from './channel.js'
+import {answersThanks, closingOf, continuesInNextPart, cutClosing, isBroadcast, isLaterPart, joinerFor, type Span} from './channel.js'
 import metaData from './meta.json' with {type: 'json'}
 import thanks from './phrases.json' with {type: 'json'}
 import {meansUnderstanding} from './understanding.js'
@@ -54,8 +54,14 @@ export default defineRule(meta, (tree, file, context) => {
   // A turn that answers thanks, a later part of a numbered reply and a broadcast need no thanks of their own.
   if (answersThanks(sentences, context.source, context.regions) || isLaterPart(context.source, reply)) return
   if (isBroadcast(sentences, context.source, context.regions)) return
-  const closing = closingOf(sentences, context.source, reply, continuesInNextPart(context.source, reply))
-  if (!closing) return
+  const continued = continuesInNextPart(context.source, reply)
+  const closing = closingOf(sentences, context.source, reply, continued)
+  if (!closing) {
+    // Part 1 that stops mid-sentence: still no thanks, but nothing reads well added after it.
+    const cut = continued ? cutClosing(sentences, context.source) : undefined
+    if (cut) report(file, {...cut, reason: 'The reply never thanks the customer; thank them in this part or the last one', note: 'A thank-you tells the customer their time and trust were noticed.'})
+    return
+  }
   const lang = sentences.findLast((sentence) => sentence.start <= closing.start)?.lang
   if (lang === 'zh') return void reportChinese(file, sentences, closing)
   const patient = sentences.some((sentence) => sentence.tokens.some((token) => waiting.has(token.norm)))

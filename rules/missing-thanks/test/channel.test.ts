@@ -177,8 +177,11 @@ describe('missing-thanks under a customer’s quoted thanks that asks again', ()
 })
 
 describe('missing-thanks on a part cut off mid-sentence', () => {
-  it('adds nothing after a lone sentence that the next part finishes', async () => {
-    expect(await actuals('@4410 Once the old card is cancelled, the new one will be sent to your home address and 1/2')).toEqual([])
+  it('flags a lone sentence that the next part finishes, but adds nothing after it', async () => {
+    const [finding, ...rest] = await findings('@4410 Once the old card is cancelled, the new one will be sent to your home address and 1/2')
+    expect(rest).toEqual([])
+    expect(finding).toMatchObject({actual: 'Once the old card is cancelled, the new one will be sent to your home address and', suggestions: []})
+    expect(finding.message).toBe('The reply never thanks the customer; thank them in this part or the last one')
   })
 
   it('still closes a reply of only emoji', async () => {
