@@ -64,7 +64,8 @@ export default defineRule(meta, (tree, file, context) => {
   }
   const lang = sentences.findLast((sentence) => sentence.start <= closing.start)?.lang
   if (lang === 'zh') return void reportChinese(file, sentences, closing)
-  const patient = sentences.some((sentence) => sentence.tokens.some((token) => waiting.has(token.norm)))
+  // “Can't wait to see you” is eagerness, not a wait.
+  const patient = sentences.some((sentence) => sentence.tokens.some((token, index) => waiting.has(token.norm) && sentence.tokens[index - 1]?.norm !== 'not'))
   const options = patient
     ? ['Thank you for your patience.', 'Thank you for getting in touch.']
     : ['Thank you for getting in touch.', 'Thank you for your patience.']

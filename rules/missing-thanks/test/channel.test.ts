@@ -188,3 +188,9 @@ describe('missing-thanks on a part cut off mid-sentence', () => {
     expect(await actuals('@4410 🎉🎉')).toEqual(['🎉🎉'])
   })
 })
+
+describe('missing-thanks suggestions', () => {
+  it('does not read “can’t wait” as a wait to thank the customer for', async () => {
+    expect(await firstSuggestion("@61 Can't wait to see the photos of the new kitchen!")).toBe("Can't wait to see the photos of the new kitchen! Thank you for getting in touch.")
+  })
+})
