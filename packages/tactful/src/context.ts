@@ -1,5 +1,5 @@
 import type {Root} from 'nlcst'
-import {type Directive, type Region, type ReplyContext, type RuleSettings} from '../../../rules/kit/index.js'
+import type {Directive, Region, ReplyContext, RuleSettings} from '../../../rules/kit/index.js'
 import type {VFile} from 'vfile'
 import {type ReplyParts, splitReply} from './email/split.js'
 import type {ReplyFormat} from './format.js'
