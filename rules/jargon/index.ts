@@ -14,10 +14,10 @@ import {
   startsSentence,
   type ReplyContext,
   type RuleSettings,
-  type Sentence
 } from '../kit/index.js'
+import {dictionary, unknownAbbreviations} from './abbreviations.js'
 import everyday from './everyday.json' with {type: 'json'}
-import threeLetterWords from './three-letter-words.json' with {type: 'json'}
+import common from './common-abbreviations.json' with {type: 'json'}
 import data from './phrases.json' with {type: 'json'}
 import {checkChinese} from './zh.js'
 
@@ -37,23 +37,18 @@ interface Entry {
 }
 
 const phrases = definePhrases<Entry>(data)
-const everydayWords = new Set<string>(everyday)
+const everydayWords = new Set<string>([...everyday, ...common.words])
 const note = 'Use language the general public understands: industry terms and abbreviations leave the customer guessing.'
 
-// An all-capital abbreviation of three letters, maybe plural: “KYC”, “RMAs”. Longer runs of capitals
-// are more often names and booking codes (“LIDL”, “MQFTPX”) than jargon; the known ones are in phrases.json.
-const abbreviation = /^[A-Z]{3}s?$/
-const threeCapitals = /[A-Z]{3}/
-// Places come after these: “flights to KUL”, “at LHR”.
-const placeWords = new Set(['to', 'from', 'at', 'in', 'via', 'into', 'flight', 'flights', 'airport', 'route', 'near'])
+// Only a run of capitals can be an unknown abbreviation: most replies have none.
+const twoCapitals = /[A-Z][A-Z]/
 
 export default defineRule(meta, (tree, file, context) => {
   const source = context.source
   const glossary = glossaryMatches(context, context.settings)
   const matches = findPhrases(tree, file, phrases)
   const chinese = sentencesOf(tree, file).some((sentence) => sentence.lang === 'zh')
-  // Only a run of three capitals can be an unknown abbreviation: most replies have none.
-  const capitals = threeCapitals.test(source)
+  const capitals = twoCapitals.test(source)
   if (glossary.length === 0 && matches.length === 0 && !chinese && !capitals) return
   const allowed = allowedWords(context.settings)
   const defined = definedAbbreviations(source, context)
@@ -79,57 +74,12 @@ export default defineRule(meta, (tree, file, context) => {
     add(match.start, match.end, match.entry.suggestions, match.entry.note, startsSentence(match.sentence, match.from))
   }
   // Chinese sentences get their own closer look (zh.ts).
-  if (chinese) checkChinese(tree, file, context, {add, allowed, defined, dictionary: englishWords})
+  if (chinese) checkChinese(tree, file, context, {add, allowed, defined, dictionary})
   if (!capitals) return
-  const unknown = unknownAbbreviations(sentencesOf(tree, file).filter((sentence) => sentence.lang !== 'zh'), allowed, defined, context)
-  for (const token of unknown) {
-    if (englishWords.has(token.word.toLowerCase())) continue
-    add(token.start, token.end, [])
-  }
+  const known = {everyday: everydayFor(context.settings, allowed), defined}
+  const unknown = unknownAbbreviations(sentencesOf(tree, file).filter((sentence) => sentence.lang !== 'zh'), known, context)
+  for (const token of unknown) add(token.start, token.end, [])
 })
-
-interface Candidate {
-  word: string
-  start: number
-  end: number
-}
-
-// All-capital words that are neither everyday, nor allowed, nor defined in the reply.
-function unknownAbbreviations(sentences: Sentence[], allowed: Set<string>, defined: Set<string>, context: ReplyContext): Candidate[] {
-  const extra = new Set((context.settings.abbreviations ?? []).map((word) => word.toLowerCase()))
-  const found: Candidate[] = []
-  for (const sentence of sentences) {
-    const words = sentence.tokens.filter((token, index) => !token.punctuation && sentence.tokens[index - 1]?.start !== token.start)
-    const capitals = words.filter((token) => /^[A-Z0-9&'-]{2,}$/.test(token.raw) && /[A-Z]/.test(token.raw))
-    // A sentence in capitals is shouting, not abbreviations.
-    if (capitals.length * 2 >= words.length && words.length > 1) continue
-    sentence.tokens.forEach((token, index) => {
-      if (token.punctuation || !abbreviation.test(token.raw) || sentence.tokens[index - 1]?.start === token.start) return
-      const singular = token.raw.replace(/s$/, '')
-      const lower = singular.toLowerCase()
-      if (everydayWords.has(lower) || everydayWords.has(token.raw.toLowerCase()) || extra.has(lower) || allowed.has(lower) || defined.has(singular)) return
-      const before = sentence.tokens[index - 1]
-      // Handles, hashtags and sign-off initials: “@RBC”, “#NRC”, “^JKL”, “–SLM”, “@___WRAY___”.
-      const touching = context.source[token.start - 1] ?? ' '
-      if ('@#^/*~-–—=_'.includes(touching) || context.source[token.end] === '_') return
-      if (before && placeWords.has(before.norm)) return
-      if (isRoute(sentence, index)) return
-      found.push({word: singular, start: token.start, end: token.end})
-    })
-  }
-  return found
-}
-
-// “KUL-BKK”, “LHR to JFK”: airport codes in a route are the customer’s own itinerary.
-function isRoute(sentence: Sentence, index: number): boolean {
-  for (const offset of [-2, -1, 1, 2]) {
-    const other = sentence.tokens[index + offset]
-    if (other && /^[A-Z]{3}$/.test(other.raw) && (Math.abs(offset) === 2 ? ['-', 'to', '>', '→', '/'].includes(sentence.tokens[index + offset / 2].norm) : true)) {
-      return Math.abs(offset) === 2 || /^[A-Z]{3}$/.test(sentence.tokens[index].raw)
-    }
-  }
-  return false
-}
 
 /** Abbreviations the reply spells out: “Return Merchandise Authorization (RMA)” or “RMA (return merchandise authorization)”. */
 function definedAbbreviations(source: string, context: ReplyContext): Set<string> {
@@ -137,7 +87,16 @@ function definedAbbreviations(source: string, context: ReplyContext): Set<string
   const text = context.regions.filter((region) => region.kind === 'body' || region.kind === 'greeting').map((region) => source.slice(region.start, region.end)).join('\n')
   for (const match of text.matchAll(/\(([A-Z][A-Za-z0-9&]{1,7})\)/g)) defined.add(match[1].toUpperCase().replace(/S$/, ''))
   for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,7})s? \((?:the |a |an )?[A-Za-z][^)]{3,}\)/g)) defined.add(match[1])
+  // “PBLB refers to 20 kg of baggage”, “BWAK is the code for mineral water”.
+  for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,7})s? (?:stands for|means|refers? to|is short for|is the|are the) /g)) defined.add(match[1])
   return defined
+}
+
+// The everyday abbreviations, with the team's own and the glossary's allowed terms added.
+function everydayFor(settings: RuleSettings, allowed: Set<string>): ReadonlySet<string> {
+  const extra = settings.abbreviations ?? []
+  if (extra.length === 0 && allowed.size === 0) return everydayWords
+  return new Set([...everydayWords, ...extra.map((word) => word.toLowerCase()), ...allowed])
 }
 
 // Keyed by the glossary itself, which outlives the settings object around it.
@@ -214,7 +173,3 @@ function withArticle(source: string, start: number, end: number, expected: strin
   if (!expected.some((text) => fix(text) !== undefined)) return {start, expected}
   return {start: start - article.length - 1, expected: expected.map((text) => `${fix(text) ?? article} ${text}`)}
 }
-
-// Words of three letters, to tell an abbreviation (“KYC”) from a word in capitals (“ASK”).
-// Only three-letter capitals are read as unknown abbreviations, so this short list is the whole dictionary needed.
-const englishWords = new Set<string>(threeLetterWords.words)

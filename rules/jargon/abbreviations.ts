@@ -1,0 +1,137 @@
+import type {ReplyContext, Sentence, Token} from '../kit/index.js'
+import shortWords from './short-words.json' with {type: 'json'}
+
+/** A candidate the reply never spells out: the abbreviation as written, and where. */
+export interface Candidate {
+  word: string
+  start: number
+  end: number
+}
+
+/** What a reply may use without spelling out: everyday, allowed and defined abbreviations, lower-cased. */
+export interface Known {
+  everyday: ReadonlySet<string>
+  /** Defined in the reply, in capitals: “RMA”. */
+  defined: ReadonlySet<string>
+}
+
+// Words of three to five letters, to tell an abbreviation (“KYC”, “FTTC”) from a word in capitals (“ASK”, “FARE”).
+export const dictionary: ReadonlySet<string> = new Set<string>(shortWords.words)
+
+/** Whether a word in capitals is an English word written loud: “FREE”, “ASK”. */
+export function isWord(word: string): boolean {
+  return dictionary.has(word.toLowerCase())
+}
+
+// The shapes an abbreviation takes: two to five capitals, maybe a plural “s” (“RMAs”), or three to five
+// capitals and a one- or two-digit version (“SMETS1”, “IPV6”). Six capitals are booking codes (“MQFTPX”);
+// two capitals and digits are flight numbers and models (“QZ508”, “PS4”).
+const shape = /^(?:[A-Z]{2,5}s?|[A-Z]{3,5}\d{1,2})$/
+const letters = /^[A-Z]+/
+
+/** Whether the text could be an abbreviation at all (the cheap test before the closer look). */
+export function abbreviationShape(raw: string): boolean {
+  return shape.test(raw)
+}
+
+// Two capitals are read as an abbreviation only where the sentence uses them as a noun: after an article or
+// a possessive (“your DD”, “an SR”). Elsewhere they are initials, states, units and sign-offs (“HI”, “TN”).
+const determiners = new Set(['a', 'an', 'the', 'your', 'our', 'my', 'this', 'that', 'its', 'their', 'his', 'her'])
+// Places come after these: “flights to KUL”, “at LHR”.
+export const placeWords = new Set(['to', 'from', 'at', 'in', 'via', 'into', 'flight', 'flights', 'airport', 'route', 'near'])
+const vowels = /[AEIOUY]/g
+// Words that introduce a code (“booking ENVKQ”) and nouns that follow a name (“the SNKRS app”, “your RR account”,
+// “an SD card”): what comes with them is a reference or a product, not a term to explain.
+const codeWords = new Set(['booking', 'reference', 'ref', 'code', 'number', 'confirmation', 'pnr', 'voucher', 'order', 'flight', 'seat', 'gate', 'terminal', 'platform', 'room', 'model', 'version', 'size', 'colour', 'color', 'style', 'sku'])
+const nameHeads = new Set(['app', 'apps', 'card', 'cards', 'console', 'account', 'accounts', 'store', 'desktop', 'membership', 'member', 'members', 'points', 'website', 'site', 'page', 'profile', 'channel', 'stadium', 'arena', 'mall', 'station', 'airport', 'branch', 'series', 'edition', 'plus', 'pro', 'max', 'mini'])
+
+/**
+ * All-capital abbreviations in the sentences that are neither everyday, nor allowed, nor defined in the reply,
+ * nor part of a name, a route, a code or a sign-off.
+ */
+export function unknownAbbreviations(sentences: Sentence[], known: Known, context: ReplyContext): Candidate[] {
+  const found: Candidate[] = []
+  for (const sentence of sentences) {
+    const tokens = sentence.tokens
+    // An expanded contraction repeats its token; only the first copy counts.
+    const words = tokens.filter((token, index) => !token.punctuation && tokens[index - 1]?.start !== token.start && /\p{L}/u.test(token.raw))
+    const capitals = words.filter((token) => /^[A-Z0-9&'-]{2,}$/.test(token.raw) && /[A-Z]/.test(token.raw))
+    // A sentence in capitals is shouting, not abbreviations.
+    if (capitals.length * 2 >= words.length && words.length > 1) continue
+    tokens.forEach((token, index) => {
+      if (token.punctuation || !shape.test(token.raw) || tokens[index - 1]?.start === token.start) return
+      const candidate = token.raw.replace(/s$/, '')
+      const stem = letters.exec(candidate)?.[0] ?? candidate
+      if (isKnown(candidate, token.raw, stem, known)) return
+      if (isWord(candidate) || isWord(token.raw)) return
+      if (notAbbreviation(sentence, index, candidate, context)) return
+      found.push({word: candidate, start: token.start, end: token.end})
+    })
+  }
+  return found
+}
+
+function isKnown(candidate: string, raw: string, stem: string, known: Known): boolean {
+  const lower = candidate.toLowerCase()
+  return known.everyday.has(lower) || known.everyday.has(raw.toLowerCase()) || known.everyday.has(stem.toLowerCase()) || known.defined.has(candidate)
+}
+
+// Names, codes, places and sign-offs that look like abbreviations.
+function notAbbreviation(sentence: Sentence, index: number, candidate: string, context: ReplyContext): boolean {
+  const tokens = sentence.tokens
+  const token = tokens[index]
+  const before = previousWord(tokens, index)
+  const after = nextWord(tokens, index)
+  // Handles, hashtags, sign-off initials, file names, quoted codes and labels: “@RBC”, “#NRC”, “^JKL”, “–SLM”,
+  // “@___WRAY___”, “/AU”, “"GCCOQ3"”, “RR#”.
+  const touching = context.source[token.start - 1] ?? ' '
+  if ('@#^/*~-–—=_."“‘\''.includes(touching) || '_.@#"”’'.includes(context.source[token.end] ?? ' ')) return true
+  // Capitals beside a word in capitals are shouting: “THIS IS NOT A BOARDING PASS”.
+  if (isLoud(before) || isLoud(after)) return true
+  // A code or a name, by the word before or after it: “booking ENVKQ”, “the SNKRS app”, “your RR account”.
+  if ((before && codeWords.has(before.norm)) || (after && nameHeads.has(after.norm))) return true
+  // A quoted label or a name the reply treats as one: “ONT Reset”, “NHS App”, “Ring Video Doorbell”.
+  if (isNamePart(before, sentence) || isNamePart(after, sentence)) return true
+  if (before && placeWords.has(before.norm) && /^[A-Z]{3}$/.test(candidate)) return true
+  if (isRoute(sentence, index)) return true
+  const letterCount = (letters.exec(candidate)?.[0] ?? '').length
+  // Two capitals: only as a noun after an article or possessive, and not a sign-off at the end of the reply.
+  if (letterCount === 2 && candidate.length === 2) return !(before && determiners.has(before.norm) && before.raw !== before.raw.toUpperCase())
+  // Four or five letters pronounced as a word are names (“NOMI”, “ROLO”); abbreviations are consonant runs (“FNOL”, “FTTC”).
+  if (letterCount >= 4 && (candidate.slice(0, letterCount).match(vowels)?.length ?? 0) > 1 && !/\d/.test(candidate)) return true
+  return false
+}
+
+// A word in capitals that is an English word, or “I” and “A”, written loud.
+function isLoud(token: Token | undefined): boolean {
+  return token !== undefined && /^[A-Z]+$/.test(token.raw) && (token.raw.length === 1 || dictionary.has(token.norm))
+}
+
+function previousWord(tokens: Token[], index: number): Token | undefined {
+  const token = tokens[index - 1]
+  return token && !token.punctuation ? token : undefined
+}
+
+function nextWord(tokens: Token[], index: number): Token | undefined {
+  let next = index + 1
+  while (tokens[next]?.start === tokens[index].start) next++
+  const token = tokens[next]
+  return token && !token.punctuation ? token : undefined
+}
+
+// A capitalised word next to the abbreviation, not at the start of the sentence: the two make a name.
+function isNamePart(token: Token | undefined, sentence: Sentence): boolean {
+  if (!token || token === sentence.tokens[0]) return false
+  return /^[A-Z][a-z]/.test(token.raw)
+}
+
+// “KUL-BKK”, “LHR to JFK”: airport codes in a route are the customer’s own itinerary.
+function isRoute(sentence: Sentence, index: number): boolean {
+  for (const offset of [-2, -1, 1, 2]) {
+    const other = sentence.tokens[index + offset]
+    if (other && /^[A-Z]{3}$/.test(other.raw) && (Math.abs(offset) === 2 ? ['-', 'to', '>', '→', '/'].includes(sentence.tokens[index + offset / 2].norm) : true)) {
+      return Math.abs(offset) === 2 || /^[A-Z]{3}$/.test(sentence.tokens[index].raw)
+    }
+  }
+  return false
+}
