@@ -107,6 +107,18 @@ function isLoud(token: Token | undefined): boolean {
   return token !== undefined && /^[A-Z]+$/.test(token.raw) && (token.raw.length === 1 || dictionary.has(token.norm))
 }
 
+/**
+ * Whether capitals at `[start, end)` start a name or a label in title case: “ONT Reset”, “NHS App”.
+ * For abbreviations that are on the jargon list too; “RMA request” is still jargon.
+ */
+export function isLabel(source: string, end: number): boolean {
+  const next = /^ ([A-Z][a-z]+)/.exec(source.slice(end, end + 12))
+  return next !== null && !calendar.has(next[1].toLowerCase())
+}
+
+// Capitalised without being names: “by COB Friday”, “EOD Monday”.
+const calendar = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'tomorrow', 'tonight'])
+
 function previousWord(tokens: Token[], index: number): Token | undefined {
   const token = tokens[index - 1]
   return token && !token.punctuation ? token : undefined
@@ -122,7 +134,7 @@ function nextWord(tokens: Token[], index: number): Token | undefined {
 // A capitalised word next to the abbreviation, not at the start of the sentence: the two make a name.
 function isNamePart(token: Token | undefined, sentence: Sentence): boolean {
   if (!token || token === sentence.tokens[0]) return false
-  return /^[A-Z][a-z]/.test(token.raw)
+  return /^[A-Z][a-z]/.test(token.raw) && !calendar.has(token.norm)
 }
 
 // “KUL-BKK”, “LHR to JFK”: airport codes in a route are the customer’s own itinerary.

@@ -15,10 +15,11 @@ import {
   type ReplyContext,
   type RuleSettings,
 } from '../kit/index.js'
-import {dictionary, unknownAbbreviations} from './abbreviations.js'
+import {dictionary, isLabel, unknownAbbreviations} from './abbreviations.js'
 import everyday from './everyday.json' with {type: 'json'}
 import common from './common-abbreviations.json' with {type: 'json'}
 import data from './phrases.json' with {type: 'json'}
+import {type ProcessFinding, processJargon} from './process.js'
 import {checkChinese} from './zh.js'
 
 const meta = {
@@ -49,16 +50,17 @@ export default defineRule(meta, (tree, file, context) => {
   const matches = findPhrases(tree, file, phrases)
   const chinese = sentencesOf(tree, file).some((sentence) => sentence.lang === 'zh')
   const capitals = twoCapitals.test(source)
-  if (glossary.length === 0 && matches.length === 0 && !chinese && !capitals) return
+  const structural = processJargon(tree, file)
+  if (glossary.length === 0 && matches.length === 0 && structural.length === 0 && !chinese && !capitals) return
   const allowed = allowedWords(context.settings)
   const defined = definedAbbreviations(source, context)
   const flagged = new SpanSet()
-  const add = (start: number, end: number, suggestions: string[], entryNote?: string, initial = false, asWritten = false) => {
+  const add = (start: number, end: number, suggestions: string[], entryNote?: string, initial = false, asWritten = false, kind?: ProcessFinding['kind']) => {
     if (!flagged.add(start, end)) return
     const cased = asWritten ? [...suggestions] : matchCase(source.slice(start, end), suggestions)
     const fixed = withArticle(source, start, end, initial ? cased.map(capitalize) : cased)
     const actual = source.slice(fixed.start, end)
-    const reason = fixed.expected.length > 0
+    const reason = kind ? structuralReason(kind, quote(actual), fixed.expected[0]) : fixed.expected.length > 0
       ? `${quote(actual)} is support jargon; try ${quote(fixed.expected[0])}`
       : `${quote(actual)} may be unknown to the customer; spell it out the first time`
     report(file, {start: fixed.start, end, reason, expected: fixed.expected, note: entryNote ?? note})
@@ -71,7 +73,15 @@ export default defineRule(meta, (tree, file, context) => {
     const actual = source.slice(match.start, match.end)
     if (match.entry.caps && actual !== actual.toUpperCase()) continue
     if (allowed.has(match.entry.phrase) || defined.has(actual.toUpperCase().replace(/S$/, ''))) continue
+    if (/^[A-Z0-9]+$/.test(actual) && isLabel(source, match.end)) continue
     add(match.start, match.end, match.entry.suggestions, match.entry.note, startsSentence(match.sentence, match.from))
+  }
+  // Process talk, office jargon and industry terms, from word classes and the shape of the sentence (process.ts).
+  for (const hit of structural) {
+    if (allowed.has(phraseWords(source.slice(hit.start, hit.end)).join(' '))) continue
+    // “second-line resolver group”: a term right after a flagged one is part of the same name.
+    if (matches.some((match) => match.end <= hit.start && /^[\s-]?$/.test(source.slice(match.end, hit.start)))) continue
+    add(hit.start, hit.end, hit.suggestions, undefined, startsAt(context, hit.start), false, hit.kind)
   }
   // Chinese sentences get their own closer look (zh.ts).
   if (chinese) checkChinese(tree, file, context, {add, allowed, defined, dictionary})
@@ -80,6 +90,19 @@ export default defineRule(meta, (tree, file, context) => {
   const unknown = unknownAbbreviations(sentencesOf(tree, file).filter((sentence) => sentence.lang !== 'zh'), known, context)
   for (const token of unknown) add(token.start, token.end, [])
 })
+
+// What a finding of the structural layer says, by kind.
+function structuralReason(kind: ProcessFinding['kind'], actual: string, suggestion: string | undefined): string {
+  if (suggestion !== undefined) return `${actual} is ${kind === 'process' ? 'internal process talk' : kind === 'industry' ? 'an industry term' : 'support jargon'}; try ${quote(suggestion)}`
+  if (kind === 'process') return `${actual} is internal process talk; say what it means for the customer`
+  if (kind === 'industry') return `${actual} is an industry term the customer may not know; say what it means`
+  return `${actual} is office jargon; say it in plain words`
+}
+
+// Whether the offset starts a sentence: the suggestion then starts with a capital.
+function startsAt(context: ReplyContext, offset: number): boolean {
+  return /(?:^|[.!?]\s+|\n\s*)$/.test(context.source.slice(Math.max(0, offset - 3), offset))
+}
 
 /** Abbreviations the reply spells out: “Return Merchandise Authorization (RMA)” or “RMA (return merchandise authorization)”. */
 function definedAbbreviations(source: string, context: ReplyContext): Set<string> {
