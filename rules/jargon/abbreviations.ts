@@ -43,7 +43,7 @@ const vowels = /[AEIOUY]/g
 // Words that introduce a code (“booking ENVKQ”) and nouns that follow a name (“the SNKRS app”, “your RR account”,
 // “an SD card”): what comes with them is a reference or a product, not a term to explain.
 const codeWords = new Set(['booking', 'reference', 'ref', 'code', 'number', 'confirmation', 'pnr', 'voucher', 'order', 'flight', 'seat', 'gate', 'terminal', 'platform', 'room', 'model', 'version', 'size', 'colour', 'color', 'style', 'sku'])
-const nameHeads = new Set(['app', 'apps', 'card', 'cards', 'console', 'account', 'accounts', 'store', 'desktop', 'membership', 'member', 'members', 'points', 'website', 'site', 'page', 'profile', 'channel', 'stadium', 'arena', 'mall', 'station', 'airport', 'branch', 'series', 'edition', 'plus', 'pro', 'max', 'mini'])
+const nameHeads = new Set(['app', 'apps', 'card', 'cards', 'console', 'account', 'accounts', 'store', 'desktop', 'reference', 'membership', 'member', 'members', 'points', 'website', 'site', 'page', 'profile', 'channel', 'stadium', 'arena', 'mall', 'station', 'airport', 'branch', 'series', 'edition', 'plus', 'pro', 'max', 'mini'])
 
 /**
  * All-capital abbreviations in the sentences that are neither everyday, nor allowed, nor defined in the reply,
@@ -51,20 +51,25 @@ const nameHeads = new Set(['app', 'apps', 'card', 'cards', 'console', 'account',
  */
 export function unknownAbbreviations(sentences: Sentence[], known: Known, context: ReplyContext): Candidate[] {
   const found: Candidate[] = []
+  const seen = new Set<string>()
   for (const sentence of sentences) {
     const tokens = sentence.tokens
     // An expanded contraction repeats its token; only the first copy counts.
     const words = tokens.filter((token, index) => !token.punctuation && tokens[index - 1]?.start !== token.start && /\p{L}/u.test(token.raw))
     const capitals = words.filter((token) => /^[A-Z0-9&'-]{2,}$/.test(token.raw) && /[A-Z]/.test(token.raw))
-    // A sentence in capitals is shouting, not abbreviations.
+    // A sentence in capitals is shouting, not abbreviations; a sentence in another language is not ours to judge.
     if (capitals.length * 2 >= words.length && words.length > 1) continue
+    if (capitals.length > 0 && isForeign(words)) continue
     tokens.forEach((token, index) => {
       if (token.punctuation || !shape.test(token.raw) || tokens[index - 1]?.start === token.start) return
       const candidate = token.raw.replace(/s$/, '')
+      // Spelled out or not, the first use is the one to fix.
+      if (seen.has(candidate)) return
       const stem = letters.exec(candidate)?.[0] ?? candidate
       if (isKnown(candidate, token.raw, stem, known)) return
       if (isWord(candidate) || isWord(token.raw)) return
       if (notAbbreviation(sentence, index, candidate, context)) return
+      seen.add(candidate)
       found.push({word: candidate, start: token.start, end: token.end})
     })
   }
@@ -118,6 +123,17 @@ export function isLabel(source: string, end: number): boolean {
 
 // Capitalised without being names: “by COB Friday”, “EOD Monday”.
 const calendar = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'tomorrow', 'tonight'])
+
+// Function words of the other languages support teams answer in, that English does not use: “notre SAV”.
+const foreignWords = new Set(['le', 'les', 'notre', 'votre', 'vous', 'nous', 'avez', 'une', 'des', 'du', 'pour', 'avec', 'el', 'los', 'las', 'por', 'para', 'usted', 'nuestro', 'nuestra', 'der', 'das', 'und', 'ihre', 'ist', 'nicht', 'mit', 'het', 'een', 'niet', 'di', 'che', 'sono', 'não', 'você', 'seu', 'sua'])
+
+const accented = /[àâçéèêëîïôûùüÿñãõ]/
+
+function isForeign(words: Token[]): boolean {
+  let count = 0
+  for (const word of words) if ((foreignWords.has(word.norm) || accented.test(word.norm)) && ++count >= 2) return true
+  return false
+}
 
 function previousWord(tokens: Token[], index: number): Token | undefined {
   const token = tokens[index - 1]

@@ -110,6 +110,11 @@ function definedAbbreviations(source: string, context: ReplyContext): Set<string
   const text = context.regions.filter((region) => region.kind === 'body' || region.kind === 'greeting').map((region) => source.slice(region.start, region.end)).join('\n')
   for (const match of text.matchAll(/\(([A-Z][A-Za-z0-9&]{1,7})\)/g)) defined.add(match[1].toUpperCase().replace(/S$/, ''))
   for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,7})s? \((?:the |a |an )?[A-Za-z][^)]{3,}\)/g)) defined.add(match[1])
+  // A term the customer used first, in the quoted message the reply answers, is theirs already.
+  for (const region of context.regions) {
+    if (region.kind !== 'quote') continue
+    for (const match of source.slice(region.start, region.end).matchAll(/\b[A-Z][A-Z0-9&]{1,6}\b/g)) defined.add(match[0])
+  }
   // “PBLB refers to 20 kg of baggage”, “BWAK is the code for mineral water”.
   for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,7})s? (?:stands for|means|refers? to|is short for|is the|are the) /g)) defined.add(match[1])
   return defined

@@ -185,7 +185,8 @@ function matchAt(index: ClassIndex, from: number): ProcessFinding | undefined {
 
   // “We've escalated your concern to the relevant team.”
   const escalate = index.end('escalateVerb', from)
-  if (escalate >= 0) {
+  // “Have you escalated your concern?”: the customer's own step, in the customer's words.
+  if (escalate >= 0 && !tokens.slice(Math.max(0, from - 3), from).some((token) => token.norm === 'you')) {
     const object = index.end('escalateObject', escalate)
     if (object >= 0) {
       const tail = index.end('escalateTail', object)
