@@ -101,7 +101,9 @@ function notAbbreviation(sentence: Sentence, index: number, candidate: string, c
   if (isRoute(sentence, index)) return true
   const letterCount = (letters.exec(candidate)?.[0] ?? '').length
   // Two capitals: only as a noun after an article or possessive, and not a sign-off at the end of the reply.
-  if (letterCount === 2 && candidate.length === 2) return !(before && determiners.has(before.norm) && before.raw !== before.raw.toUpperCase())
+  if (letterCount === 2 && candidate.length === 2) return !(isDeterminer(before) || (before && isDeterminer(previousWord(tokens, tokens.indexOf(before)))))
+  // A model or a size after a word: “CAT6”, “PIXEL2”.
+  if (candidate.length > letterCount && dictionary.has(candidate.slice(0, letterCount).toLowerCase())) return true
   // Four or five letters pronounced as a word are names (“NOMI”, “ROLO”); abbreviations are consonant runs (“FNOL”, “FTTC”).
   if (letterCount >= 4 && (candidate.slice(0, letterCount).match(vowels)?.length ?? 0) > 1 && !/\d/.test(candidate)) return true
   return false
@@ -133,6 +135,10 @@ function isForeign(words: Token[]): boolean {
   let count = 0
   for (const word of words) if ((foreignWords.has(word.norm) || accented.test(word.norm)) && ++count >= 2) return true
   return false
+}
+
+function isDeterminer(token: Token | undefined): boolean {
+  return token !== undefined && determiners.has(token.norm) && token.raw !== token.raw.toUpperCase()
 }
 
 function previousWord(tokens: Token[], index: number): Token | undefined {

@@ -144,7 +144,10 @@ function matchAt(index: ClassIndex, from: number): ProcessFinding | undefined {
 
   // “logged as a defect against the release”, “raised a P2”, “opened a Jira”.
   if (['logged', 'raised', 'filed', 'recorded', 'tagged', 'marked', 'opened', 'created', 'classed', 'classified'].includes(index.norm(from))) {
-    const at = index.norm(from + 1) === 'as' ? from + 2 : from + 1
+    // “logged it as a defect”, “raised your report as a P2”: the object may come between.
+    let as = from + 1
+    while (as < from + 4 && index.norm(as) !== 'as') as++
+    const at = index.norm(as) === 'as' ? as + 1 : from + 1
     const tracker = index.end('trackerNoun', at)
     if (tracker >= 0) {
       const tail = index.end('trackerTail', tracker)
