@@ -90,7 +90,8 @@ function notAbbreviation(sentence: Sentence, index: number, candidate: string, c
   // Handles, hashtags, sign-off initials, file names, quoted codes and labels: “@RBC”, “#NRC”, “^JKL”, “–SLM”,
   // “@___WRAY___”, “/AU”, “"GCCOQ3"”, “RR#”.
   const touching = context.source[token.start - 1] ?? ' '
-  if ('@#^/*~-–—=_."“‘\''.includes(touching) || '_.@#"”’'.includes(context.source[token.end] ?? ' ')) return true
+  const following = context.source.slice(token.end, token.end + 2)
+  if ('@#^/*~-–—=_"“‘\''.includes(touching) || '_@#"”’'.includes(following[0] ?? ' ') || /^\.\w/.test(following)) return true
   // Capitals beside a word in capitals are shouting: “THIS IS NOT A BOARDING PASS”.
   if (isLoud(before) || isLoud(after)) return true
   // A code or a name, by the word before or after it: “booking ENVKQ”, “the SNKRS app”, “your RR account”.
@@ -101,7 +102,7 @@ function notAbbreviation(sentence: Sentence, index: number, candidate: string, c
   if (isRoute(sentence, index)) return true
   const letterCount = (letters.exec(candidate)?.[0] ?? '').length
   // Two capitals: only as a noun after an article or possessive, and not a sign-off at the end of the reply.
-  if (letterCount === 2 && candidate.length === 2) return !(isDeterminer(before) || (before && isDeterminer(previousWord(tokens, tokens.indexOf(before)))))
+  if (letterCount === 2 && candidate.length === 2) return !isDeterminer(before)
   // A model or a size after a word: “CAT6”, “PIXEL2”.
   if (candidate.length > letterCount && dictionary.has(candidate.slice(0, letterCount).toLowerCase())) return true
   // Four or five letters pronounced as a word are names (“NOMI”, “ROLO”); abbreviations are consonant runs (“FNOL”, “FTTC”).
@@ -137,6 +138,17 @@ function isForeign(words: Token[]): boolean {
   return false
 }
 
+// The sentence's first word, after any handles, numbers and marks: “@1234 The MRP …”.
+function firstWord(sentence: Sentence): Token | undefined {
+  const tokens = sentence.tokens
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index]
+    if (token.punctuation || !/\p{L}/u.test(token.raw) || tokens[index - 1]?.raw === '@') continue
+    return token
+  }
+  return undefined
+}
+
 function isDeterminer(token: Token | undefined): boolean {
   return token !== undefined && determiners.has(token.norm) && token.raw !== token.raw.toUpperCase()
 }
@@ -155,7 +167,7 @@ function nextWord(tokens: Token[], index: number): Token | undefined {
 
 // A capitalised word next to the abbreviation, not at the start of the sentence: the two make a name.
 function isNamePart(token: Token | undefined, sentence: Sentence): boolean {
-  if (!token || token === sentence.tokens[0]) return false
+  if (!token || token === firstWord(sentence)) return false
   return /^[A-Z][a-z]/.test(token.raw) && !calendar.has(token.norm)
 }
 

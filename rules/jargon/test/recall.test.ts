@@ -13,7 +13,7 @@ describe('jargon: unknown abbreviations of any field', () => {
     ['The fibre line is FTTP, so speeds are steady all day.', 'FTTP'],
     ['Your gas meter is a SMETS2, so readings go straight to us.', 'SMETS2'],
     ['Please quote your NHI when you call the clinic.', 'NHI'],
-    ['Your claim has an open SR with the surveyor.', 'SR'],
+    ["We've raised an SR with the surveyor.", 'SR'],
     ['Please confirm your DD details before the 5th.', 'DD']
   ])('flags %s', async (text, actual) => {
     expect(await actuals(text)).toEqual([actual])
