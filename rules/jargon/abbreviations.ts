@@ -97,7 +97,8 @@ function notAbbreviation(sentence: Sentence, index: number, candidate: string, c
   // A code or a name, by the word before or after it: “booking ENVKQ”, “the SNKRS app”, “your RR account”.
   if ((before && codeWords.has(before.norm)) || (after && nameHeads.has(after.norm))) return true
   // A quoted label or a name the reply treats as one: “ONT Reset”, “NHS App”, “Ring Video Doorbell”.
-  if (isNamePart(before, sentence) || isNamePart(after, sentence)) return true
+  const stopped = after !== undefined && context.source.slice(token.end, after.start).includes('.')
+  if (isNamePart(before, sentence) || (!stopped && isNamePart(after, sentence))) return true
   if (before && placeWords.has(before.norm) && /^[A-Z]{3}$/.test(candidate)) return true
   if (isRoute(sentence, index)) return true
   const letterCount = (letters.exec(candidate)?.[0] ?? '').length
@@ -128,7 +129,7 @@ export function isLabel(source: string, end: number): boolean {
 const calendar = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'tomorrow', 'tonight'])
 
 // Function words of the other languages support teams answer in, that English does not use: “notre SAV”.
-const foreignWords = new Set(['le', 'les', 'notre', 'votre', 'vous', 'nous', 'avez', 'une', 'des', 'du', 'pour', 'avec', 'el', 'los', 'las', 'por', 'para', 'usted', 'nuestro', 'nuestra', 'der', 'das', 'und', 'ihre', 'ist', 'nicht', 'mit', 'het', 'een', 'niet', 'di', 'che', 'sono', 'não', 'você', 'seu', 'sua'])
+const foreignWords = new Set(['le', 'les', 'notre', 'votre', 'vous', 'nous', 'avez', 'une', 'des', 'du', 'pour', 'avec', 'el', 'los', 'las', 'por', 'para', 'usted', 'nuestro', 'nuestra', 'der', 'das', 'und', 'ihre', 'ist', 'nicht', 'mit', 'het', 'een', 'niet', 'di', 'che', 'sono', 'não', 'você', 'seu', 'sua', 'par', 'merci', 'bonjour', 'cordialement', 'hola', 'gracias', 'danke', 'bitte'])
 
 const accented = /[àâçéèêëîïôûùüÿñãõ]/
 
