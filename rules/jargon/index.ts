@@ -41,6 +41,9 @@ const phrases = definePhrases<Entry>(data)
 const everydayWords = new Set<string>([...everyday, ...common.words])
 const note = 'Use language the general public understands: industry terms and abbreviations leave the customer guessing.'
 
+// The customer asking what a term means.
+const askedAbout = /\bwhat(?:'s| is| are| does| do)\b|\bmean(?:s|ing)?\b|\bstand for\b|是什么|什么意思|啥意思|指什么|是啥/i
+
 // Only a run of capitals can be an unknown abbreviation: most replies have none.
 const twoCapitals = /[A-Z][A-Z]/
 
@@ -110,10 +113,15 @@ function definedAbbreviations(source: string, context: ReplyContext): Set<string
   const text = context.regions.filter((region) => region.kind === 'body' || region.kind === 'greeting').map((region) => source.slice(region.start, region.end)).join('\n')
   for (const match of text.matchAll(/\(([A-Z][A-Za-z0-9&]{1,7})\)/g)) defined.add(match[1].toUpperCase().replace(/S$/, ''))
   for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,7})s? \((?:the |a |an )?[A-Za-z][^)]{3,}\)/g)) defined.add(match[1])
-  // A term the customer used first, in the quoted message the reply answers, is theirs already.
+  // A term the customer used first, in the quoted message the reply answers, is theirs already, unless
+  // they asked what it means (“what is an SLA?”, “SLA到底是什么?”).
   for (const region of context.regions) {
     if (region.kind !== 'quote') continue
-    for (const match of source.slice(region.start, region.end).matchAll(/\b[A-Z][A-Z0-9&]{1,6}\b/g)) defined.add(match[0])
+    const quoted = source.slice(region.start, region.end)
+    for (const match of quoted.matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9&]{1,6}(?![A-Za-z])/g)) {
+      const around = quoted.slice(Math.max(0, match.index - 30), match.index + match[0].length + 30)
+      if (!askedAbout.test(around)) defined.add(match[0])
+    }
   }
   // “PBLB refers to 20 kg of baggage”, “BWAK is the code for mineral water”.
   for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,7})s? (?:stands for|means|refers? to|is short for|is the|are the) /g)) defined.add(match[1])

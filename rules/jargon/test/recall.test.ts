@@ -24,6 +24,10 @@ describe('jargon: unknown abbreviations of any field', () => {
     expect(finding).toMatchObject({message: '“MOQ” may be unknown to the customer; spell it out the first time', suggestions: []})
   })
 
+  it('flags a term the customer quoted only to ask what it means', async () => {
+    expect(await actuals('Hi Tom,\n\nYour MFA is switched on now.\n\n> What does MFA mean?')).toEqual(['MFA'])
+  })
+
   it('flags an abbreviation once, at its first use', async () => {
     expect(await actuals('Your UTR is on the receipt. Quote the UTR when you call.')).toEqual(['UTR'])
   })
@@ -129,5 +133,21 @@ describe('jargon: industry terms', () => {
 
   it('respects the glossary', async () => {
     expect(await actuals('The scan was billed as out-of-network.', {glossary: {allow: ['out-of-network']}})).toEqual([])
+  })
+})
+
+describe('jargon: Chinese', () => {
+  it.each([
+    ['您家的宽带是 FTTB 接入，所以晚上会慢一些。', 'FTTB'],
+    ['这个故障我们已经报障了，请耐心等待。', '报障'],
+    ['您的工单目前是挂起状态，明天恢复处理。', '挂起状态'],
+    ['我们会先 review 一下您的合同，明天答复。', 'review'],
+    ['我们正在打通各个门店的会员系统。', '打通']
+  ])('flags %s', async (text, actual) => {
+    expect(await actuals(text)).toEqual([actual])
+  })
+
+  it.each(['电话一直打不通的话，可以在App里留言。', '请把贴纸和盒子边缘对齐后再贴。', '您的NOMI音箱已经发货了。'])('does not flag %s', async (text) => {
+    expect(await actuals(text)).toEqual([])
   })
 })
