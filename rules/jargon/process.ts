@@ -203,12 +203,22 @@ function matchAt(index: ClassIndex, from: number): ProcessFinding | undefined {
   const corporate = corporateAt(index, from)
   if (corporate) return corporate
 
-  // Terms that are jargon wherever they stand: “change freeze”, “hotfix”, “out-of-network”.
+  // Terms that are jargon wherever they stand: “change freeze”, “hotfix”, “out-of-network”. Not a name
+  // (“the AJ11 Retro”) nor a reference the customer holds (“your service request number”).
   for (const cls of ['internalTerm', 'industryTerm'] as const) {
     const term = index.end(cls, from)
-    if (term >= 0) return span(term, plain[text(from, term).toLowerCase()] ?? [], cls === 'internalTerm' ? 'process' : 'industry')
+    if (term < 0) continue
+    const named = /^[A-Z]/.test(tokens[from].raw) && from > firstWord(sentence)
+    if (named || ['number', 'no', 'id', 'reference', 'ref'].includes(index.norm(term))) return undefined
+    return span(term, plain[text(from, term).toLowerCase()] ?? [], cls === 'internalTerm' ? 'process' : 'industry')
   }
   return undefined
+}
+
+// The index of the sentence's first word, after handles and numbers: “@1234 Retro …”.
+function firstWord(sentence: Sentence): number {
+  const at = sentence.tokens.findIndex((token, index) => !token.punctuation && /\p{L}/u.test(token.raw) && sentence.tokens[index - 1]?.raw !== '@')
+  return at < 0 ? 0 : at
 }
 
 function corporateAt(index: ClassIndex, from: number): ProcessFinding | undefined {
@@ -243,6 +253,13 @@ function corporateAt(index: ClassIndex, from: number): ProcessFinding | undefine
   if (norm === 'sync' && (index.norm(from + 1) === 'up' || (index.end('meetingAdjective', from - 1) === from && !['your', 'the', 'it', 'this', 'my', 'with', 'to'].includes(index.norm(from + 1))))) {
     const start = index.norm(from + 1) === 'up' ? from : from - 1
     return {start: tokens[start].start, end: tokens[index.norm(from + 1) === 'up' ? from + 1 : from].end, suggestions: [], kind: 'corporate'}
+  }
+  // “Please advise if …”: asking the customer to tell us; not advising someone (“kindly advise the recipient”).
+  if ((norm === 'please' || norm === 'kindly') && index.norm(from + 1) === 'advise') {
+    const next = tokens[from + 2]
+    if (!next || next.punctuation || ['if', 'whether', 'what', 'when', 'which', 'how', 'where', 'who', 'why'].includes(next.norm)) {
+      return {start: tokens[from].start, end: tokens[from + 1].end, suggestions: ['please let us know'], kind: 'corporate'}
+    }
   }
   // “the canary failed”, “a canary release”.
   if (norm === 'canary' && index.end('releaseNoun', from + 1) >= 0) {
