@@ -44,15 +44,26 @@ const note = 'Use language the general public understands: industry terms and ab
 // The customer asking what a term means.
 const askedAbout = /\bwhat(?:'s| is| are| does| do)\b|\bmean(?:s|ing)?\b|\bstand for\b|是什么|什么意思|啥意思|指什么|是啥/i
 
-// Only a run of capitals can be an unknown abbreviation: most replies have none.
-const twoCapitals = /[A-Z][A-Z]/
+// Only a run of capitals that is neither everyday nor a word can be an unknown abbreviation: most replies,
+// whose capitals are “DM”, “OK” or “ID”, have none, and skip the closer look.
+const capitalRun = /(?<![A-Za-z])[A-Z][A-Z0-9&]{1,6}(?:s(?![A-Za-z]))?(?![A-Za-z])/g
+
+function hasCandidate(source: string, settings: RuleSettings): boolean {
+  if (settings.abbreviations?.length) return /[A-Z][A-Z]/.test(source)
+  for (const match of source.matchAll(capitalRun)) {
+    const lower = match[0].toLowerCase()
+    const singular = lower.replace(/s$/, '')
+    if (!everydayWords.has(lower) && !dictionary.has(lower) && !everydayWords.has(singular)) return true
+  }
+  return false
+}
 
 export default defineRule(meta, (tree, file, context) => {
   const source = context.source
   const glossary = glossaryMatches(context, context.settings)
   const matches = findPhrases(tree, file, phrases)
   const chinese = sentencesOf(tree, file).some((sentence) => sentence.lang === 'zh')
-  const capitals = twoCapitals.test(source)
+  const capitals = hasCandidate(source, context.settings)
   const structural = processJargon(tree, file)
   if (glossary.length === 0 && matches.length === 0 && structural.length === 0 && !chinese && !capitals) return
   const allowed = allowedWords(context.settings)
