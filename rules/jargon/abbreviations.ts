@@ -101,6 +101,8 @@ function notAbbreviation(sentence: Sentence, index: number, candidate: string, c
   if (isNamePart(before, sentence) || (!stopped && isNamePart(after, sentence))) return true
   if (before && placeWords.has(before.norm) && /^[A-Z]{3}$/.test(candidate)) return true
   if (isRoute(sentence, index)) return true
+  // A bare name as the subject of its clause: “NUS is unavailable as a discount”, “… but BHIM is not ours”.
+  if (isBareSubject(tokens, index, before, after, sentence)) return true
   const letterCount = (letters.exec(candidate)?.[0] ?? '').length
   // Two capitals: only as a noun after an article or possessive, and not a sign-off at the end of the reply.
   if (letterCount === 2 && candidate.length === 2) return !isDeterminer(before)
@@ -148,6 +150,16 @@ function firstWord(sentence: Sentence): Token | undefined {
     return token
   }
   return undefined
+}
+
+const clauseStarts = new Set(['but', 'and', 'so', 'while', 'because', 'as', 'since', 'although', 'though', 'unfortunately', 'currently', 'sadly'])
+const subjectVerbs = new Set(['is', 'was', 'has', 'helps', 'does', 'offers', 'provides', 'supports', 'runs', 'owns', 'makes'])
+
+function isBareSubject(tokens: Token[], index: number, before: Token | undefined, after: Token | undefined, sentence: Sentence): boolean {
+  if (!after || !subjectVerbs.has(after.norm)) return false
+  if (tokens[index] === firstWord(sentence)) return true
+  const previous = tokens[index - 1]
+  return (previous?.punctuation === true && previous.norm === ',') || (before !== undefined && clauseStarts.has(before.norm))
 }
 
 function isDeterminer(token: Token | undefined): boolean {
