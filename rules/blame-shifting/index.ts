@@ -6,19 +6,15 @@ import {
   matchTokens,
   quote,
   report,
-  ruleUrl,
+  ruleMeta,
   type Sentence
 } from '../kit/index.js'
+import metaData from './meta.json' with {type: 'json'}
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
-import {checkChinese, phrasesZh} from './zh.js'
+import {checkChinese} from './zh.js'
 
-const meta = {
-  id: 'blame-shifting',
-  description: 'Flag replies that push the fault onto the customer, a colleague, a third party or policy',
-  url: ruleUrl('blame-shifting'),
-  severity: 'warning'
-} as const
+const meta = ruleMeta(metaData)
 
 const phrases = definePhrases(triggers)
 
@@ -139,10 +135,10 @@ const cause = new RegExp(`${at}(?:${alternation(words.causes)})(?= |$)`)
 const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”', '«', '»'])
 const joiners = new Set(['but', 'and', 'because', 'since', 'although', 'though', 'however', 'while', 'so'])
 
-export default defineRule(meta, (tree, file) => {
+export default defineRule(meta, (tree, file, context) => {
   for (const sentence of sentencesWith(tree, file, phrases)) checkSentence(sentence, file)
   // Chinese sentences get their own closer look (zh.ts).
-  checkChinese(sentencesWith(tree, file, phrasesZh), file)
+  checkChinese(tree, file, context)
 })
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {

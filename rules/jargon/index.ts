@@ -8,7 +8,7 @@ import {
   phraseWords,
   quote,
   report,
-  ruleUrl,
+  ruleMeta,
   sentencesOf,
   SpanSet,
   startsSentence,
@@ -16,18 +16,14 @@ import {
   type RuleSettings,
 } from '../kit/index.js'
 import {dictionary, isLabel, unknownAbbreviations} from './abbreviations.js'
+import metaData from './meta.json' with {type: 'json'}
 import everyday from './everyday.json' with {type: 'json'}
 import common from './common-abbreviations.json' with {type: 'json'}
 import data from './phrases.json' with {type: 'json'}
 import {type ProcessFinding, processJargon} from './process.js'
 import {checkChinese} from './zh.js'
 
-const meta = {
-  id: 'jargon',
-  description: 'Flag support jargon and abbreviations a customer may not know',
-  url: ruleUrl('jargon'),
-  severity: 'warning'
-} as const
+const meta = ruleMeta(metaData)
 
 interface Entry {
   phrase: string
@@ -72,12 +68,13 @@ export default defineRule(meta, (tree, file, context) => {
   const add = (start: number, end: number, suggestions: string[], entryNote?: string, initial = false, asWritten = false, kind?: ProcessFinding['kind']) => {
     if (!flagged.add(start, end)) return
     const cased = asWritten ? [...suggestions] : matchCase(source.slice(start, end), suggestions)
-    const fixed = withArticle(source, start, end, initial ? cased.map(capitalize) : cased)
+    const fixed = withArticle(source, start, initial ? cased.map(capitalize) : cased)
     const actual = source.slice(fixed.start, end)
     const reason = kind ? structuralReason(kind, quote(actual), fixed.expected[0]) : fixed.expected.length > 0
       ? `${quote(actual)} is support jargon; try ${quote(fixed.expected[0])}`
       : `${quote(actual)} may be unknown to the customer; spell it out the first time`
-    report(file, {start: fixed.start, end, reason, expected: fixed.expected, note: entryNote ?? note})
+    // The glossary wants the term, not an article the fix took along; a team's own terms are flagged whatever it allows.
+    report(file, {start: fixed.start, end, reason, expected: fixed.expected, note: entryNote ?? note, term: asWritten ? undefined : source.slice(start, end)})
   }
 
   // A team's own alternatives are used as the team wrote them.
@@ -208,7 +205,7 @@ function glossaryMatches(context: ReplyContext, settings: RuleSettings) {
 }
 
 // “an RMA” → “a return authorization”: take the article in when the replacement needs the other one.
-function withArticle(source: string, start: number, end: number, expected: string[]): {start: number; expected: string[]} {
+function withArticle(source: string, start: number, expected: string[]): {start: number; expected: string[]} {
   const before = /(^|[^\p{L}])(an?) $/iu.exec(source.slice(Math.max(0, start - 4), start))
   if (!before || expected.length === 0) return {start, expected}
   const article = before[2]

@@ -2,12 +2,14 @@ import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {type ReplyContext, replyContext} from './context.js'
+import {applyFix, insertAfter, replaceWith} from './fixes.js'
 import {pointAt} from './position.js'
+import {ruleUrl} from './text.js'
 
-/** How much a finding matters. */
+/** How much a finding matters; `off` turns a rule off. */
 export type Severity = 'error' | 'warning' | 'info'
 
-/** A rule setting as users write it. */
+/** A rule setting as a user writes it. */
 export type RuleSetting = Severity | 'off'
 
 /** Who a rule is. */
@@ -19,6 +21,30 @@ export interface RuleMeta {
   readonly url: string
   /** The default severity. */
   readonly severity: Severity
+  /** What consumers say about the rule (hover, `explain_rule`, the README table). Every built-in rule has them. */
+  readonly docs?: RuleDocs
+}
+
+/** What a rule flags and why, for people: written once, in the rule's `meta.json`. */
+export interface RuleDocs {
+  /** What the rule flags, in a sentence or two with typical phrases. */
+  readonly looksFor: string
+  /** Why it matters to the customer, grounded in the guidance. */
+  readonly why: string
+  /** The guidance the rule stands on, quoted from the seeds. */
+  readonly guidance: ReadonlyArray<{readonly seed: string; readonly quote: string; readonly english?: string}>
+  /** A reply the rule flags, and the same reply rewritten so that no rule flags it. */
+  readonly example: {readonly flagged: string; readonly fixed: string}
+}
+
+/** A rule's `meta.json`: its meta without the `url`, which follows from the id. */
+export type RuleMetaData = Omit<RuleMeta, 'url' | 'severity'> & {readonly severity: string}
+
+/** Make a rule's meta from its `meta.json`: check the severity and add the `url`. */
+export function ruleMeta(data: RuleMetaData): RuleMeta {
+  const severity = parseSetting(data.severity, data.id)
+  if (severity === 'off') throw new Error(`Expected \`info\`, \`warning\` or \`error\` as the default severity of rule \`${data.id}\`, not \`off\``)
+  return {...data, url: ruleUrl(data.id), severity}
 }
 
 /** What a rule checks: it adds messages to `file`, through `report`. */
@@ -101,6 +127,13 @@ export interface Report {
   reason: string
   /** Drop-in replacements for the flagged text, best first. */
   expected?: string[]
+  /**
+   * Text to add right after the flagged text, best first, when the fix adds rather than swaps (a
+   * missing thank-you); used instead of `expected`, which then holds the flagged text plus each addition.
+   */
+  insert?: string[]
+  /** The term a team can allow in its glossary so that the rule stops flagging it (jargon). */
+  term?: string
   /** The longer why. */
   note?: string
   /** Whether the first suggestion can be applied without review. */
@@ -113,9 +146,13 @@ export function report(file: VFile, details: Report) {
   const start = pointAt(context.source, details.start, context)
   const end = pointAt(context.source, details.end, context)
   const message = file.message(details.reason, {place: {start, end}})
-  message.actual = context.source.slice(details.start, details.end)
-  message.expected = details.expected ?? []
+  const actual = context.source.slice(details.start, details.end)
+  const fixes = details.insert ? details.insert.map(insertAfter) : (details.expected ?? []).map(replaceWith)
+  message.actual = actual
+  message.expected = fixes.map((fix) => applyFix(actual, fix))
+  message.fixes = fixes
   if (details.note) message.note = details.note
+  if (details.term) message.term = details.term
   if (details.safe && message.expected.length > 0) context.safe.add(message)
   return message
 }

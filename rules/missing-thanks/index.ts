@@ -1,13 +1,9 @@
-import {alternation, defineRule, definePhrases, findPhrases, isReplyText, quote, report, ruleUrl, type Sentence, sentencesOf} from '../kit/index.js'
+import {alternation, defineRule, definePhrases, findPhrases, isReplyText, quote, report, ruleMeta, type Sentence, sentencesOf} from '../kit/index.js'
+import metaData from './meta.json' with {type: 'json'}
 import thanks from './phrases.json' with {type: 'json'}
 import {reportChinese, thankedInChinese} from './zh.js'
 
-const meta = {
-  id: 'missing-thanks',
-  description: 'Flag a reply that never thanks the customer',
-  url: ruleUrl('missing-thanks'),
-  severity: 'warning'
-} as const
+const meta = ruleMeta(metaData)
 
 const phrases = definePhrases(thanks)
 
@@ -65,7 +61,7 @@ export default defineRule(meta, (tree, file, context) => {
     start: closing.start,
     end: closing.end,
     reason: `The reply never thanks the customer; try ending with ${quote(options[0])}`,
-    expected: options.map((option) => actual + joiner + option),
+    insert: options.map((option) => joiner + option),
     note: 'A thank-you tells the customer their time and trust were noticed.'
   })
 })
