@@ -1,4 +1,5 @@
 import {
+  alternation,
   defineRule,
   definePhrases,
   findPhrases,
@@ -15,7 +16,9 @@ import {
   type Sentence
 } from '../kit/index.js'
 import data from './phrases.json' with {type: 'json'}
+import classes from './classes.json' with {type: 'json'}
 import {resolveDue} from './due.js'
+import {classPhrases, findFollowUps, reportFollowUp} from './follow-up.js'
 import {checkChinese, collectCommitmentsZh, phrasesZh} from './zh.js'
 
 const meta = {
@@ -33,14 +36,34 @@ interface Entry {
 
 const phrases = definePhrases<Entry>(data)
 
+// Vague spans of time, grown from their classes: “within a few days”, “over the next couple of weeks”.
+const unitSuggestions: Record<string, string[]> = {
+  minutes: ['within the hour', 'by 5 pm today'],
+  hours: ['by 5 pm today', 'within 24 hours'],
+  weeks: ['by the end of the month', 'within 3 weeks'],
+  months: ['by the end of March', 'within 3 months']
+}
+const spans = definePhrases<Entry>(
+  classes.spanLeads.flatMap((lead) =>
+    classes.spanUnits.flatMap((unit) => {
+      const suggestions = unitSuggestions[unit] ?? ['by Friday', 'within 3 working days']
+      const counted = classes.spanCounts.map((count) => ({phrase: `${lead} ${count} ${unit}`, suggestions, kind: 'vague'}))
+      // “in the coming days” needs no count; “in days” is not vague enough to flag.
+      return /(?:next|coming|following)$/.test(lead) ? [...counted, {phrase: `${lead} ${unit}`, suggestions, kind: 'vague'}] : counted
+    })
+  )
+)
+
 // A future commitment before the vague time: “I’ll get back to you soon”, “your refund will be processed shortly”.
-const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing)(?= )/
+const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing|(?:you|it|this|that|they|[^ ]+ should) (?:hear|receive|get|see|be|arrive|reach|have)|expect to)(?= )/
 // Hope, wishes and goodbyes are not promises: “hope you feel better soon”, “see you soon”.
 const wishes = /(?<=^| )(?:hope|hoping|hopefully|wish|wishing|fingers crossed|crossing (?:our|my) fingers|look forward|looking forward|see you|see more of you|have you back|welcome you back|talk|speak|get well|feel better|catch you|chat)(?= |$)/
 // “Holiday Pies will be back soon”: news about a product, not a promise to this customer.
 const availability = /(?<=^| )(?:back|available|in stock|restocked|coming|released|launching|launched|on (?:the )?shelves|on sale)$/
 // A concrete time right after the vague one makes it checkable: “soon, within 3 to 5 working days”.
-const concreteAfter = /^(?:, )?(?:within|by|on|at|before|in) (?:[0-9]|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the next [0-9])/
+const concreteAfter = /^(?:, )?(?:(?:within|by|on|at|before|in) (?:[0-9]|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the next [0-9])|this (?:morning|afternoon|evening|week)|today|tonight)/
+// Words that only strengthen a vague time go with it, so the suggestion drops none: “very soon”, “sometime soon”.
+const intensifiers = new Set(classes.intensifiers)
 // Only a promise about the future is a guarantee: “I promise it will arrive”, not “I promise I’m a real person”.
 const futureAfter = /(?<=^| )(?:will|shall|going to|by|within|tomorrow|today|tonight|again)(?= |$)/
 
@@ -53,6 +76,8 @@ interface Certainty {
   needsFuture?: boolean
   /** The promise runs on to the end of its clause. */
   wholeClause?: boolean
+  /** Only when what follows is an outcome, not the agent's own effort (“rest assured we’re looking into it”). */
+  outcome?: boolean
 }
 
 const certainties: Certainty[] = [
@@ -66,7 +91,8 @@ const certainties: Certainty[] = [
   },
   {
     // “guaranteed to arrive by Friday”.
-    pattern: /(?<=^| )(?:is |are |it is |it will be )?guaranteed (?:to|by|for|that)(?= |$)/g,
+    // Not a warranty: “guaranteed for five years”.
+    pattern: /(?<=^| )(?:is |are |it is |it will be )?guaranteed (?:to|by|for(?! (?:a|an|one|two|three|four|five|six|ten|twelve|[0-9]+|life|the lifetime) )|that)(?= |$)/g,
     reason: (actual) => `${quote(actual)} is a guarantee nobody can check in advance; give the expected date instead`,
     expected: (actual) => (actual.toLowerCase().startsWith('guaranteed to') ? ['expected to'] : [])
   },
@@ -81,12 +107,35 @@ const certainties: Certainty[] = [
     pattern: /(?<=^| )(?:(?:this|that|it|[^ ]+) )?(?:will|shall) (?:never|not) (?:happen|occur|be (?!charged |charge |billed |affected |asked |required |needed )[^ ]+|(?!charge |bill |need |have to )[^ ]+) again(?= |$)|(?<=^| )(?:never|not) (?:let )?(?:this|that|it) happen again(?= |$)/g,
     reason: (actual) => `${quote(actual)} is a promise nobody can keep; say what you have changed so it is less likely`,
     expected: () => []
+  },
+  {
+    // “Rest assured the refund will reach you by Monday”, “without a doubt the update will fix it”.
+    pattern: new RegExp(`(?<=^| )(?:${alternation(classes.certaintyHeads)})(?: that)?(?= |$)`, 'g'),
+    reason: (actual) => `${quote(actual)} is certainty about what you don’t control; say what you expect and why`,
+    expected: (actual) => (/^i\b/i.test(actual) ? ['I expect'] : matchCase(actual, ['we expect'])),
+    wholeClause: true,
+    needsFuture: true,
+    outcome: true
   }
 ]
 
 // “Your sofa will definitely arrive tomorrow”: certainty about what the company does not control.
-const definitely = /(?<=^| )(?<who>[^ ]+) (?:will|is going to|are going to) (?:definitely|certainly|surely|absolutely|100 %)(?! not)(?= (?:arrive|reach|ship|work|land|be(?! worth)|get (?:there|to|delivered|fixed|sorted|resolved)|come|turn up|go (?:through|out)|clear|appear|show up|deliver)(?: |$))/g
+// Certainty words and verbs are word classes (classes.json): the outcomes the agent can’t be sure of, and the
+// verbs that are the customer’s taste or the agent’s own effort (“you’ll definitely love it”, “we’ll certainly pass it on”).
+const sure = alternation(classes.certaintyAdverbs)
+const definitely = new RegExp(`(?<=^| )(?<who>[^ ]+) (?:(?:will|is going to|are going to) (?:${sure})|(?:${sure}) (?:will|is going to|are going to))(?! not| never)(?= [^ ]+)`, 'g')
+const outcomeVerb = new RegExp(`^(?:(?:be|get|have) )?(?:it |this |that |them |your [^ ]+ |the [^ ]+ )?(?:${alternation(classes.outcomeVerbs)})(?= |$)`)
+const preference = new RegExp(`^(?:${alternation(classes.preferences)})(?= |$)`)
 const agents = new Set(['i', 'we', 'team'])
+
+/** Whether a clause after a certainty says an outcome will happen, not that the agent will make an effort. */
+function promisesOutcome(rest: string): boolean {
+  const found = /(?:^| )(?<who>[^ ]+) (?:will|shall|is going to|are going to)(?: not| never)? (?<verb>.*)$/.exec(rest)
+  if (!found?.groups) return false
+  const {who, verb} = found.groups
+  if (agents.has(who) || who === 'you') return outcomeVerb.test(verb) && !preference.test(verb)
+  return !preference.test(verb)
+}
 
 export default defineRule(meta, (tree, file, context) => {
   const matches = findPhrases(tree, file, phrases)
@@ -99,14 +148,20 @@ export default defineRule(meta, (tree, file, context) => {
     flagged.set(sentence, list)
     return true
   }
-  for (const match of matches) {
+  const classMatches = findPhrases(tree, file, classPhrases)
+  // Longest first where two start together, so “at the earliest opportunity” is flagged whole.
+  const vague = [...matches, ...findPhrases(tree, file, spans)].sort((a, b) => a.start - b.start || b.end - a.end)
+  for (const match of vague) {
     sentences.add(match.sentence)
     if (match.entry.kind === 'vague') checkVague(match, file, add)
   }
+  for (const match of classMatches) sentences.add(match.sentence)
   for (const sentence of sentences) {
     for (const certainty of certainties) {
       for (const found of matchTokens(sentence, certainty.pattern)) {
+        const clause = textOf(sentence, found.to, clauseEnd(sentence, found.to))
         if (certainty.needsFuture && !futureAfter.test(textOf(sentence, found.to, sentence.tokens.length))) continue
+        if (certainty.outcome && !promisesOutcome(clause)) continue
         // “I can assure you it won’t happen again” is one promise: take in the rest of the clause.
         const to = certainty.wholeClause ? clauseEnd(sentence, found.to) : found.to
         if (!add(sentence, found.from, to)) continue
@@ -119,7 +174,10 @@ export default defineRule(meta, (tree, file, context) => {
       }
     }
     for (const found of matchTokens(sentence, definitely)) {
-      if (agents.has(found.match.groups?.who ?? '')) continue
+      const who = found.match.groups?.who ?? ''
+      const verb = textOf(sentence, found.to, sentence.tokens.length)
+      // The agent’s certainty about its own deed is a commitment; about an outcome it is not in its hands.
+      if (agents.has(who) ? !outcomeVerb.test(verb) : preference.test(verb)) continue
       const from = found.from + 1
       if (!add(sentence, from, found.to)) continue
       const {start, end} = span(sentence, from, found.to)
@@ -128,10 +186,15 @@ export default defineRule(meta, (tree, file, context) => {
         start,
         end,
         reason: `${quote(actual)} is certainty about what you don’t control; say what you expect`,
-        expected: [actual.toLowerCase().startsWith('will') ? matchCase(actual, ['should'])[0] : matchCase(actual, ['is expected to'])[0]],
+        expected: [/^(?:is|are) going to/i.test(actual) ? actual.replace(/going to .*$/i, 'expected to') : matchCase(actual, ['should'])[0]],
         note
       })
     }
+  }
+  // A follow-up with no time at all, in a sentence not flagged yet: “we’ll keep you posted”.
+  for (const followUp of findFollowUps(classMatches, sentencesOf(tree, file))) {
+    if (flagged.has(followUp.sentence) || !add(followUp.sentence, followUp.from, followUp.to)) continue
+    reportFollowUp(file, context.source, followUp, note)
   }
   // Chinese sentences get their own closer look (zh.ts).
   const flaggedZh = checkChinese(findPhrases(tree, file, phrasesZh), file)
@@ -151,20 +214,28 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0
   if (tokens[tokens.length - 1]?.norm === '?') return
   // “as soon as it ships” names an event, not a vague time; “as soon as possible” is its own entry.
   if (match.entry.phrase === 'soon' && tokens[match.from - 1]?.norm === 'as' && tokens[match.to]?.norm === 'as') return
-  const before = clauseText(sentence, match.from)
-  const lead = textOf(sentence, 0, match.from, 'end')
+  // “later this week” and “later than” are not vague; “later today” is its own entry.
+  if (match.entry.phrase === 'later' && /^(?:this|that|today|tonight|than|in|on|that)$/.test(tokens[match.to]?.norm ?? '')) return
+  let from = match.from
+  while (from > 0 && intensifiers.has(tokens[from - 1].norm)) from--
+  if (from > 0 && tokens[from - 1].norm === 'some' && tokens[from].norm === 'time') from--
+  const to = tokens[match.to]?.norm === 'enough' ? match.to + 1 : match.to
+  const before = clauseText(sentence, from)
+  const lead = textOf(sentence, 0, from, 'end')
   // “Shortly, a member of our team will call you”: the time leads the sentence.
-  const after = textOf(sentence, match.to, tokens.length)
-  const leading = startsSentence(sentence, match.from) && future.test(after)
+  const after = textOf(sentence, to, tokens.length)
+  const leading = startsSentence(sentence, from) && future.test(after)
   if ((!future.test(before) && !leading) || wishes.test(lead) || availability.test(before)) return
   if (concreteAfter.test(after)) return
-  if (!add(sentence, match.from, match.to)) return
+  if (!add(sentence, from, to)) return
   const source = file.data.tactful?.source ?? String(file.value)
-  const actual = source.slice(match.start, match.end)
+  const start = tokens[from].start
+  const end = tokens[to - 1].end
+  const actual = source.slice(start, end)
   const expected = matchCase(actual, match.entry.suggestions ?? [])
   report(file, {
-    start: match.start,
-    end: match.end,
+    start,
+    end,
     reason: `${quote(actual)} gives the customer no time to hold you to; name one, such as ${quote(expected[0] ?? 'by 5 pm today')}`,
     expected,
     note

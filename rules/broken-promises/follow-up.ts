@@ -1,0 +1,167 @@
+/**
+ * A follow-up promised with no time at all: “someone from billing will contact you”, “we’ll keep you
+ * updated”, “you’ll hear back from the claims team”, “we’ll find out what’s going on”. Recognised from
+ * the shape of the clause, not from fixed sentences: a subject, a future modal (will / shall / going to),
+ * then a follow-up verb from the word classes in classes.json, with the customer (or nobody) as its
+ * object — and nothing in the sentence that gives a time, ties it to an event, hedges it or makes it wait
+ * on the customer (“DM us and we’ll look into it”). Not a commitment with a due date: it has none.
+ */
+import {type PhraseMatch, type Sentence, alternation, definePhrases, nearby, quote, report, textOf} from '../kit/index.js'
+import classes from './classes.json' with {type: 'json'}
+
+/** Which part of a follow-up a class entry names. */
+type Kind = 'follow-up' | 'outcome' | 'hearing' | 'certainty-head' | 'certainty-adverb'
+
+interface Entry {
+  phrase: string
+  kind: Kind
+}
+
+/** The word classes, registered with the shared matcher: the cheap pass that marks candidate sentences. */
+export const classPhrases = definePhrases<Entry>([
+  ...classes.followUps.map((phrase) => ({phrase, kind: 'follow-up' as const})),
+  ...classes.outcomes.map((phrase) => ({phrase, kind: 'outcome' as const})),
+  ...classes.hearing.map((phrase) => ({phrase, kind: 'hearing' as const})),
+  ...classes.certaintyHeads.map((phrase) => ({phrase, kind: 'certainty-head' as const})),
+  ...classes.certaintyAdverbs.map((phrase) => ({phrase, kind: 'certainty-adverb' as const}))
+])
+
+const words = (list: readonly string[]): string => alternation(list)
+const keepYou = new Set(classes.keepYou)
+const withTarget = new Set(classes.withTarget)
+// The future, after a subject and before the follow-up: “we will”, “someone is going to”, “and will then”.
+const modal = new RegExp(
+  `(?:^| )(?<who>[^ ]+) (?:will|shall|am going to|are going to|is going to)(?: (?:also|then|now|personally|directly|definitely|certainly|surely|gladly|happily|make sure to|be sure to|be sure and))*$`
+)
+const customerObject = new RegExp(`^(?:with|to) (?:${words(classes.customer)})(?: |$)`)
+const objects = new RegExp(`^(?:${words(classes.objects)})(?= |$)`)
+// A time anywhere in the sentence makes the promise checkable (it is a commitment, or a vague time the rule flags).
+const times = new RegExp(
+  `(?:^| )(?:${words(classes.times)}|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|noon|midday|midnight|hours?|minutes?|days?|weeks?|months?|am|pm|[0-9]+(?:am|pm|st|nd|rd|th)|[0-9]+:[0-9]+|soon|shortly|later|asap|promptly|eventually)(?= |$)`
+)
+// Tied to an event or a condition: “once the warehouse confirms”, “if anything changes”.
+const events = new RegExp(`(?:^| )(?:${words(classes.events)})(?= |$)`)
+const hopes = new RegExp(`(?:^| )(?:${words(classes.hopes)})(?= |$)`)
+// An offer that waits on the customer: “DM us and we’ll look into it”, “could you send us … ? We’ll follow up”.
+const request = new RegExp(
+  `^(?:(?:hi|hello|hey|thanks|thank you|ok|okay|sure|no problem|great|please|kindly|just|simply|feel free to|(?:can|could|would|will) you(?: please| kindly)?|if you(?: could| can| would)?) )*(?:${words(classes.requests)})(?= |$)`
+)
+const subjects = new Set(classes.subjects)
+
+/** Where a follow-up with no time was found: a token range of the sentence, and what to suggest. */
+export interface FollowUp {
+  sentence: Sentence
+  from: number
+  to: number
+  kind: Kind
+  /** Where the time goes in the suggestion, as a token index: after the span, or instead of “keep you updated”. */
+  keepFrom?: number
+}
+
+/**
+ * The follow-ups with no time in `matches` (from `classPhrases`). `sentences` are all the reply's
+ * sentences, in order, to see whether an earlier one asked the customer to do something first.
+ */
+export function findFollowUps(matches: Array<PhraseMatch<Entry>>, sentences: readonly Sentence[]): FollowUp[] {
+  const bySentence = new Map<Sentence, FollowUp>()
+  const waits = new Set<Sentence>()
+  let asked = false
+  // An earlier request (“Please DM us your order number.”) makes every later follow-up an offer.
+  for (const sentence of sentences) {
+    if (asked) waits.add(sentence)
+    else if (clauseStarts(sentence).some((from) => request.test(textOf(sentence, from, sentence.tokens.length)))) asked = true
+  }
+  for (const match of matches) {
+    if (match.entry.kind === 'certainty-head' || match.entry.kind === 'certainty-adverb') continue
+    const {sentence} = match
+    if (waits.has(sentence)) continue
+    const found = readFollowUp(match)
+    if (!found) continue
+    const previous = bySentence.get(sentence)
+    // One finding a sentence: “we’ll look into it and get back to you” gets its time at the follow-up.
+    if (!previous || (previous.kind === 'outcome' && found.kind !== 'outcome')) bySentence.set(sentence, found)
+  }
+  return [...bySentence.values()]
+}
+
+function readFollowUp(match: PhraseMatch<Entry>): FollowUp | undefined {
+  const {sentence, entry} = match
+  const {tokens, text} = sentence
+  if (tokens.at(-1)?.norm === '?' || times.test(text) || events.test(text.replace(/ once (?:more|again)/g, ''))) return undefined
+  let from = Math.max(clauseStart(sentence, match.from), match.from - nearby)
+  const lead = textOf(sentence, from, match.from, 'end')
+  const found = modal.exec(lead)
+  if (!found || hopes.test(lead)) return undefined
+  const who = found.groups?.who ?? ''
+  // “You’ll hear back from us”; but “you will get in touch” is the customer acting.
+  if ((entry.kind === 'hearing') !== (who === 'you' || who === 'u')) return undefined
+  // The request and the promise in one sentence: “send us your details and we’ll follow up”.
+  if (clauseStarts(sentence).some((start) => start < match.from && request.test(textOf(sentence, start, match.from)))) return undefined
+  let to = match.to
+  const after = textOf(sentence, to, tokens.length)
+  if (withTarget.has(entry.phrase) && /^(?:with|to) /.test(after) && !customerObject.test(after)) return undefined
+  // “follow up with you”, “reply there”, “get back to you with an update”: the object goes with the verb.
+  const object = objects.exec(after)
+  if (object) to += object[0].split(' ').length
+  // The span starts at a pronoun subject (“We’ll keep you posted”), else at the modal (“… team will contact you”).
+  const whoAt = from + tokenCount(lead.slice(0, found.index + (found[0].startsWith(' ') ? 1 : 0)))
+  from = subjects.has(who) && who !== 'who' ? whoAt : whoAt + 1
+  return {sentence, from, to, kind: entry.kind, keepFrom: keepYou.has(entry.phrase) ? match.from : undefined}
+}
+
+/** Report a follow-up: what it lacks, and the same words with a time added. */
+export function reportFollowUp(file: Parameters<typeof report>[0], source: string, followUp: FollowUp, note: string): void {
+  const {sentence, from, kind, keepFrom} = followUp
+  const start = sentence.tokens[from].start
+  let to = followUp.to
+  // “We’ll find out what’s going on with the delivery”: the outcome runs to the end of its clause, when that is short.
+  let expected: string[]
+  if (kind === 'outcome') {
+    const end = clauseEnd(sentence, to)
+    if (end - to <= 8) to = end
+    const actual = source.slice(start, sentence.tokens[to - 1].end)
+    expected = end - followUp.to <= 8 ? [`${actual} and update you by 5 pm today`, `${actual} and update you by Friday`] : []
+  } else if (keepFrom !== undefined) {
+    // “We’ll keep you updated” → “We’ll update you by 5 pm today”.
+    const head = source.slice(start, sentence.tokens[keepFrom].start)
+    expected = [`${head}update you by 5 pm today`, `${head}update you by Friday`]
+  } else {
+    const actual = source.slice(start, sentence.tokens[to - 1].end)
+    expected = [`${actual} by 5 pm today`, `${actual} within 2 working days`]
+  }
+  const end = sentence.tokens[to - 1].end
+  const actual = source.slice(start, end)
+  const reason =
+    kind === 'outcome'
+      ? `${quote(actual)} leaves the customer waiting with no time; say when they will hear from you, such as ${quote('by 5 pm today')}`
+      : `${quote(actual)} promises a follow-up with no time to hold you to; add one, such as ${quote('by 5 pm today')}`
+  report(file, {start, end, reason, expected, note})
+}
+
+const breaks = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')'])
+
+// Where the clause holding token `index` starts.
+function clauseStart(sentence: Sentence, index: number): number {
+  let from = index
+  while (from > 0 && !(sentence.tokens[from - 1].punctuation && breaks.has(sentence.tokens[from - 1].norm))) from--
+  return from
+}
+
+function clauseEnd(sentence: Sentence, from: number): number {
+  let to = from
+  while (to < sentence.tokens.length && !(sentence.tokens[to].punctuation && breaks.has(sentence.tokens[to].norm))) to++
+  return to
+}
+
+// Where each clause of the sentence starts, and where “and” joins a new one.
+function clauseStarts(sentence: Sentence): number[] {
+  const starts = [0]
+  sentence.tokens.forEach((token, index) => {
+    if ((token.punctuation && breaks.has(token.norm)) || token.norm === 'and') starts.push(index + 1)
+  })
+  return starts.filter((start) => start < sentence.tokens.length)
+}
+
+function tokenCount(text: string): number {
+  return text.trim() === '' ? 0 : text.trim().split(' ').length
+}
