@@ -30,8 +30,9 @@ const words = (list: readonly string[]): string => alternation(list)
 const keepYou = new Set(classes.keepYou)
 const withTarget = new Set(classes.withTarget)
 // The future, after a subject and before the follow-up: “we will”, “someone is going to”, “and will then”.
+// “Let me find out”, “I’ll look into it and get back to you” (the second verb shares the first one’s modal).
 const modal = new RegExp(
-  `(?:^| )(?<who>[^ ]+) (?:will|shall|am going to|are going to|is going to)(?: (?:also|then|now|personally|directly|definitely|certainly|surely|gladly|happily|make sure to|be sure to|be sure and))*$`
+  `(?:^| )(?<who>[^ ]+) (?:will|shall|am going to|are going to|is going to|(?<=let )me|(?<=let )us)(?: (?:also|then|now|personally|directly|definitely|certainly|surely|gladly|happily|make sure to|be sure to|be sure and))*(?<shared> [^,;]* and(?: then)?)?$`
 )
 const customerObject = new RegExp(`^(?:with|to) (?:${words(classes.customer)})(?: |$)`)
 const objects = new RegExp(`^(?:${words(classes.objects)})(?= |$)`)
@@ -43,9 +44,11 @@ const times = new RegExp(
 const events = new RegExp(`(?:^| )(?:${words(classes.events)})(?= |$)`)
 const hopes = new RegExp(`(?:^| )(?:${words(classes.hopes)})(?= |$)`)
 // An offer that waits on the customer: “DM us and we’ll look into it”, “could you send us … ? We’ll follow up”.
-const request = new RegExp(
-  `^(?:(?:hi|hello|hey|thanks|thank you|ok|okay|sure|no problem|great|please|kindly|just|simply|feel free to|(?:can|could|would|will) you(?: please| kindly)?|if you(?: could| can| would)?) )*(?:${words(classes.requests)})(?= |$)`
-)
+const requestVerb = `(?:${words(classes.requests)})(?= |$)`
+const request = new RegExp(`^(?:(?:${words(classes.requestLeads)}) )*${requestVerb}|(?:^| )(?:please|kindly|pls|plz)(?: [^ ]+)? ${requestVerb}`)
+const invitation = /(?:^| )(?:if|should you|anything else|any other|any more|any further|feel free|do not hesitate|here for you|here to help)(?= |$)/
+// What may come before a sentence’s first word in a post: “@123456”, “(2/2)”, “1:”.
+const preamble = /^(?:(?:@ [^ ]+|[0-9]+ \/ [0-9]+|[0-9]+ :|[0-9]+|[(),:.!-]) )*/
 const subjects = new Set(classes.subjects)
 
 /** Where a follow-up with no time was found: a token range of the sentence, and what to suggest. */
@@ -60,22 +63,22 @@ export interface FollowUp {
 
 /**
  * The follow-ups with no time in `matches` (from `classPhrases`). `sentences` are all the reply's
- * sentences, in order, to see whether an earlier one asked the customer to do something first.
+ * sentences, in order, to see whether one near asks the customer to do something first; `source` is the input.
  */
-export function findFollowUps(matches: Array<PhraseMatch<Entry>>, sentences: readonly Sentence[]): FollowUp[] {
+export function findFollowUps(matches: Array<PhraseMatch<Entry>>, sentences: readonly Sentence[], source: string): FollowUp[] {
   const bySentence = new Map<Sentence, FollowUp>()
+  // A request or a question anywhere before, or in the next two sentences (“We’ll look into it. Can you DM us
+  // your booking reference?”), makes the follow-up an offer that waits on the customer.
+  const asking = sentences.map(asks)
   const waits = new Set<Sentence>()
-  let asked = false
-  // An earlier request (“Please DM us your order number.”) makes every later follow-up an offer.
-  for (const sentence of sentences) {
-    if (asked) waits.add(sentence)
-    else if (clauseStarts(sentence).some((from) => request.test(textOf(sentence, from, sentence.tokens.length)))) asked = true
-  }
+  sentences.forEach((sentence, index) => {
+    if (asking.slice(0, index).includes(true) || asking.slice(index + 1, index + 3).includes(true) || continues(sentence)) waits.add(sentence)
+  })
   for (const match of matches) {
     if (match.entry.kind === 'certainty-head' || match.entry.kind === 'certainty-adverb') continue
     const {sentence} = match
     if (waits.has(sentence)) continue
-    const found = readFollowUp(match)
+    const found = readFollowUp(match, source)
     if (!found) continue
     const previous = bySentence.get(sentence)
     // One finding a sentence: “we’ll look into it and get back to you” gets its time at the follow-up.
@@ -84,7 +87,7 @@ export function findFollowUps(matches: Array<PhraseMatch<Entry>>, sentences: rea
   return [...bySentence.values()]
 }
 
-function readFollowUp(match: PhraseMatch<Entry>): FollowUp | undefined {
+function readFollowUp(match: PhraseMatch<Entry>, source: string): FollowUp | undefined {
   const {sentence, entry} = match
   const {tokens, text} = sentence
   if (tokens.at(-1)?.norm === '?' || times.test(text) || events.test(text.replace(/ once (?:more|again)/g, ''))) return undefined
@@ -93,10 +96,15 @@ function readFollowUp(match: PhraseMatch<Entry>): FollowUp | undefined {
   const found = modal.exec(lead)
   if (!found || hopes.test(lead)) return undefined
   const who = found.groups?.who ?? ''
+  // In “we’ll look into it and get back to you” the span is the follow-up itself.
+  const shared = found.groups?.shared !== undefined
   // “You’ll hear back from us”; but “you will get in touch” is the customer acting.
   if ((entry.kind === 'hearing') !== (who === 'you' || who === 'u')) return undefined
+  // “… here: https://… and we’ll look into it”: the request went with the link.
+  const clause = clauseStart(sentence, match.from)
+  if (tokens[clause]?.norm === 'and' && clause > 0 && /:\/\/|www\./.test(source.slice(tokens[clause - 1].end, tokens[clause].start))) return undefined
   // The request and the promise in one sentence: “send us your details and we’ll follow up”.
-  if (clauseStarts(sentence).some((start) => start < match.from && request.test(textOf(sentence, start, match.from)))) return undefined
+  if (clauseStarts(sentence).some((start) => start < match.from && request.test(withoutPreamble(textOf(sentence, start, match.from))))) return undefined
   let to = match.to
   const after = textOf(sentence, to, tokens.length)
   if (withTarget.has(entry.phrase) && /^(?:with|to) /.test(after) && !customerObject.test(after)) return undefined
@@ -105,7 +113,7 @@ function readFollowUp(match: PhraseMatch<Entry>): FollowUp | undefined {
   if (object) to += object[0].split(' ').length
   // The span starts at a pronoun subject (“We’ll keep you posted”), else at the modal (“… team will contact you”).
   const whoAt = from + tokenCount(lead.slice(0, found.index + (found[0].startsWith(' ') ? 1 : 0)))
-  from = subjects.has(who) && who !== 'who' ? whoAt : whoAt + 1
+  from = shared ? match.from : subjects.has(who) && who !== 'who' ? whoAt : whoAt + 1
   return {sentence, from, to, kind: entry.kind, keepFrom: keepYou.has(entry.phrase) ? match.from : undefined}
 }
 
@@ -147,9 +155,10 @@ function clauseStart(sentence: Sentence, index: number): number {
   return from
 }
 
+// Where the words after `from` end: at the next mark of any kind.
 function clauseEnd(sentence: Sentence, from: number): number {
   let to = from
-  while (to < sentence.tokens.length && !(sentence.tokens[to].punctuation && breaks.has(sentence.tokens[to].norm))) to++
+  while (to < sentence.tokens.length && !sentence.tokens[to].punctuation) to++
   return to
 }
 
@@ -160,6 +169,23 @@ function clauseStarts(sentence: Sentence): number[] {
     if ((token.punctuation && breaks.has(token.norm)) || token.norm === 'and') starts.push(index + 1)
   })
   return starts.filter((start) => start < sentence.tokens.length)
+}
+
+// Whether a sentence asks the customer for something: a request in any clause, or a question.
+function asks(sentence: Sentence): boolean {
+  // “Let us know if you need anything else”, “anything else we can help with?”: an invitation, not a step first.
+  if (invitation.test(sentence.text)) return false
+  if (sentence.tokens.at(-1)?.norm === '?') return true
+  return clauseStarts(sentence).some((from) => request.test(withoutPreamble(textOf(sentence, from, sentence.tokens.length))))
+}
+
+// “… here: https://… and we’ll be in touch”: the link cut the sentence, and the request is in the part before it.
+function continues(sentence: Sentence): boolean {
+  return /^(?:and|&)(?: |$)/.test(withoutPreamble(sentence.text))
+}
+
+function withoutPreamble(text: string): string {
+  return text.replace(preamble, '')
 }
 
 function tokenCount(text: string): number {

@@ -38,7 +38,7 @@ const phrases = definePhrases<Entry>(data)
 
 // Vague spans of time, grown from their classes: “within a few days”, “over the next couple of weeks”.
 const unitSuggestions: Record<string, string[]> = {
-  minutes: ['within the hour', 'by 5 pm today'],
+  minutes: ['within 10 minutes', 'within the hour'],
   hours: ['by 5 pm today', 'within 24 hours'],
   weeks: ['by the end of the month', 'within 3 weeks'],
   months: ['by the end of March', 'within 3 months']
@@ -55,11 +55,13 @@ const spans = definePhrases<Entry>(
 )
 
 // A future commitment before the vague time: “I’ll get back to you soon”, “your refund will be processed shortly”.
-const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing|(?:you|it|this|that|they|[^ ]+ should) (?:hear|receive|get|see|be|arrive|reach|have)|expect to)(?= )/
+const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing|[^ ]+ should (?:hear|receive|get|see|arrive|reach|have it|be (?:back|with you|there|ready|fixed|resolved|sorted|up|working|delivered|credited|processed|refunded|restored|available to you))|expect to)(?= )/
+// A condition: “if you see delivery soon, …” is not a promise.
+const condition = /(?<=^| )(?:if|unless|whether)(?= )/
 // Hope, wishes and goodbyes are not promises: “hope you feel better soon”, “see you soon”.
 const wishes = /(?<=^| )(?:hope|hoping|hopefully|wish|wishing|fingers crossed|crossing (?:our|my) fingers|look forward|looking forward|see you|see more of you|have you back|welcome you back|talk|speak|get well|feel better|catch you|chat)(?= |$)/
 // “Holiday Pies will be back soon”: news about a product, not a promise to this customer.
-const availability = /(?<=^| )(?:back|available|in stock|restocked|coming|released|launching|launched|on (?:the )?shelves|on sale)$/
+const availability = /(?<=^| )(?:back|available|in stock|restocked|coming|released|launching|launched|on (?:the )?shelves|on sale|expire|run out|end|close|reopen|open)$/
 // A concrete time right after the vague one makes it checkable: “soon, within 3 to 5 working days”.
 const concreteAfter = /^(?:, )?(?:(?:within|by|on|at|before|in) (?:[0-9]|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the next [0-9])|this (?:morning|afternoon|evening|week)|today|tonight)/
 // Words that only strengthen a vague time go with it, so the suggestion drops none: “very soon”, “sometime soon”.
@@ -126,6 +128,8 @@ const sure = alternation(classes.certaintyAdverbs)
 const definitely = new RegExp(`(?<=^| )(?<who>[^ ]+) (?:(?:will|is going to|are going to) (?:${sure})|(?:${sure}) (?:will|is going to|are going to))(?! not| never)(?= [^ ]+)`, 'g')
 const outcomeVerb = new RegExp(`^(?:(?:be|get|have) )?(?:it |this |that |them |your [^ ]+ |the [^ ]+ )?(?:${alternation(classes.outcomeVerbs)})(?= |$)`)
 const preference = new RegExp(`^(?:${alternation(classes.preferences)})(?= |$)`)
+// “Rest assured your feedback will be passed on”: the agent’s own effort, in the passive.
+const ownEffort = new RegExp(`^(?:be |get |have been )?(?:${alternation(classes.ownEffort)})(?= |$)`)
 const agents = new Set(['i', 'we', 'team'])
 
 /** Whether a clause after a certainty says an outcome will happen, not that the agent will make an effort. */
@@ -134,7 +138,7 @@ function promisesOutcome(rest: string): boolean {
   if (!found?.groups) return false
   const {who, verb} = found.groups
   if (agents.has(who) || who === 'you') return outcomeVerb.test(verb) && !preference.test(verb)
-  return !preference.test(verb)
+  return !preference.test(verb) && !ownEffort.test(verb)
 }
 
 export default defineRule(meta, (tree, file, context) => {
@@ -177,7 +181,7 @@ export default defineRule(meta, (tree, file, context) => {
       const who = found.match.groups?.who ?? ''
       const verb = textOf(sentence, found.to, sentence.tokens.length)
       // The agent’s certainty about its own deed is a commitment; about an outcome it is not in its hands.
-      if (agents.has(who) ? !outcomeVerb.test(verb) : preference.test(verb)) continue
+      if (agents.has(who) ? !outcomeVerb.test(verb) : preference.test(verb) || ownEffort.test(verb)) continue
       const from = found.from + 1
       if (!add(sentence, from, found.to)) continue
       const {start, end} = span(sentence, from, found.to)
@@ -192,7 +196,7 @@ export default defineRule(meta, (tree, file, context) => {
     }
   }
   // A follow-up with no time at all, in a sentence not flagged yet: “we’ll keep you posted”.
-  for (const followUp of findFollowUps(classMatches, sentencesOf(tree, file))) {
+  for (const followUp of findFollowUps(classMatches, sentencesOf(tree, file), context.source)) {
     if (flagged.has(followUp.sentence) || !add(followUp.sentence, followUp.from, followUp.to)) continue
     reportFollowUp(file, context.source, followUp, note)
   }
@@ -225,7 +229,7 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0
   // “Shortly, a member of our team will call you”: the time leads the sentence.
   const after = textOf(sentence, to, tokens.length)
   const leading = startsSentence(sentence, from) && future.test(after)
-  if ((!future.test(before) && !leading) || wishes.test(lead) || availability.test(before)) return
+  if ((!future.test(before) && !leading) || wishes.test(lead) || availability.test(before) || condition.test(before)) return
   if (concreteAfter.test(after)) return
   if (!add(sentence, from, to)) return
   const source = file.data.tactful?.source ?? String(file.value)
