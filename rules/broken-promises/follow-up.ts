@@ -32,7 +32,7 @@ const withTarget = new Set(classes.withTarget)
 // The future, after a subject and before the follow-up: “we will”, “someone is going to”, “and will then”.
 // “Let me find out”, “I’ll look into it and get back to you” (the second verb shares the first one’s modal).
 const modal = new RegExp(
-  `(?:^| )(?<who>[^ ]+) (?:will|shall|am going to|are going to|is going to|(?<=let )me|(?<=let )us)(?: (?:also|then|now|personally|directly|definitely|certainly|surely|gladly|happily|make sure to|be sure to|be sure and))*(?<shared> [^,;]* and(?: then)?)?$`
+  `(?:^| )(?<who>[^ ]+) (?:will|shall|am going to|are going to|is going to|(?<=let )me)(?: (?:also|then|now|personally|directly|definitely|certainly|surely|gladly|happily|make sure to|be sure to|be sure and))*(?<shared> [^,;]* and(?: then)?)?$`
 )
 const customerObject = new RegExp(`^(?:with|to) (?:${words(classes.customer)})(?: |$)`)
 const objects = new RegExp(`^(?:${words(classes.objects)})(?= |$)`)
@@ -46,7 +46,9 @@ const hopes = new RegExp(`(?:^| )(?:${words(classes.hopes)})(?= |$)`)
 // An offer that waits on the customer: “DM us and we’ll look into it”, “could you send us … ? We’ll follow up”.
 const requestVerb = `(?:${words(classes.requests)})(?= |$)`
 const request = new RegExp(`^(?:(?:${words(classes.requestLeads)}) )*${requestVerb}|(?:^| )(?:please|kindly|pls|plz)(?: [^ ]+)? ${requestVerb}`)
-const invitation = /(?:^| )(?:if|should you|anything else|any other|any more|any further|feel free|do not hesitate|here for you|here to help)(?= |$)/
+// “Let us know if you need anything else”, “tweet us if you need more help”: an invitation, not a step first.
+const invitation = /^(?:(?:please|just|and|also|so) )*(?:let (?:us|me) know (?:if|should|when|whether|how)|feel free|do not hesitate|(?:reach out|get in touch|contact us|dm us|message us|tweet us|reply|give us a shout|shout) (?:if|should|anytime|any time|again|whenever))(?= |$)/
+const openQuestion = /(?:^| )(?:anything else|any other|any more|any further)(?= |$)/
 // What may come before a sentence’s first word in a post: “@123456”, “(2/2)”, “1:”.
 const preamble = /^(?:(?:@ [^ ]+|[0-9]+ \/ [0-9]+|[0-9]+ :|[0-9]+|[(),:.!-]) )*/
 const subjects = new Set(classes.subjects)
@@ -72,7 +74,7 @@ export function findFollowUps(matches: Array<PhraseMatch<Entry>>, sentences: rea
   const asking = sentences.map(asks)
   const waits = new Set<Sentence>()
   sentences.forEach((sentence, index) => {
-    if (asking.slice(0, index).includes(true) || asking.slice(index + 1, index + 3).includes(true) || continues(sentence)) waits.add(sentence)
+    if (asking.slice(0, index + 3).includes(true) || continues(sentence, index)) waits.add(sentence)
   })
   for (const match of matches) {
     if (match.entry.kind === 'certainty-head' || match.entry.kind === 'certainty-adverb') continue
@@ -103,8 +105,6 @@ function readFollowUp(match: PhraseMatch<Entry>, source: string): FollowUp | und
   // “… here: https://… and we’ll look into it”: the request went with the link.
   const clause = clauseStart(sentence, match.from)
   if (tokens[clause]?.norm === 'and' && clause > 0 && /:\/\/|www\./.test(source.slice(tokens[clause - 1].end, tokens[clause].start))) return undefined
-  // The request and the promise in one sentence: “send us your details and we’ll follow up”.
-  if (clauseStarts(sentence).some((start) => start < match.from && request.test(withoutPreamble(textOf(sentence, start, match.from))))) return undefined
   let to = match.to
   const after = textOf(sentence, to, tokens.length)
   if (withTarget.has(entry.phrase) && /^(?:with|to) /.test(after) && !customerObject.test(after)) return undefined
@@ -172,16 +172,24 @@ function clauseStarts(sentence: Sentence): number[] {
 }
 
 // Whether a sentence asks the customer for something: a request in any clause, or a question.
+// (“Send us your details and we’ll follow up”: the request and the promise may share a sentence.)
 function asks(sentence: Sentence): boolean {
-  // “Let us know if you need anything else”, “anything else we can help with?”: an invitation, not a step first.
-  if (invitation.test(sentence.text)) return false
-  if (sentence.tokens.at(-1)?.norm === '?') return true
-  return clauseStarts(sentence).some((from) => request.test(withoutPreamble(textOf(sentence, from, sentence.tokens.length))))
+  // “Anything else we can help with?” is an invitation, not a step first.
+  if (sentence.tokens.at(-1)?.norm === '?' && !openQuestion.test(sentence.text)) return true
+  return clauseStarts(sentence).some((from) => {
+    const clause = withoutPreamble(textOf(sentence, from, sentence.tokens.length))
+    return request.test(clause) && !invitation.test(clause)
+  })
 }
 
-// “… here: https://… and we’ll be in touch”: the link cut the sentence, and the request is in the part before it.
-function continues(sentence: Sentence): boolean {
-  return /^(?:and|&)(?: |$)/.test(withoutPreamble(sentence.text))
+// “… here: https://… and we’ll be in touch”: the link cut the sentence, and the request is in the part before
+// it; a post that starts in lower case (“address, along with your booking reference and we’ll call you”)
+// goes on from an earlier post, which may have asked.
+function continues(sentence: Sentence, index: number): boolean {
+  if (/^(?:and|&)(?: |$)/.test(withoutPreamble(sentence.text))) return true
+  if (index > 0) return false
+  const first = sentence.tokens.find((token) => !token.punctuation && /^\p{L}/u.test(token.raw))
+  return first !== undefined && /^\p{Ll}/u.test(first.raw)
 }
 
 function withoutPreamble(text: string): string {
