@@ -219,7 +219,8 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0
   // “as soon as it ships” names an event, not a vague time; “as soon as possible” is its own entry.
   if (match.entry.phrase === 'soon' && tokens[match.from - 1]?.norm === 'as' && tokens[match.to]?.norm === 'as') return
   // “later this week” and “later than” are not vague; “later today” is its own entry.
-  if (match.entry.phrase === 'later' && /^(?:this|that|today|tonight|than|in|on|that)$/.test(tokens[match.to]?.norm ?? '')) return
+  // “macOS 10.5.7 or later” is a version.
+  if (match.entry.phrase === 'later' && (/^(?:this|that|today|tonight|than|in|on|version|versions|model|models)$/.test(tokens[match.to]?.norm ?? '') || /^(?:or|and)$/.test(tokens[match.from - 1]?.norm ?? ''))) return
   let from = match.from
   while (from > 0 && intensifiers.has(tokens[from - 1].norm)) from--
   if (from > 0 && tokens[from - 1].norm === 'some' && tokens[from].norm === 'time') from--
