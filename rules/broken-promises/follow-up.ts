@@ -23,7 +23,8 @@ export const classPhrases = definePhrases<Entry>([
   ...classes.outcomes.map((phrase) => ({phrase, kind: 'outcome' as const})),
   ...classes.hearing.map((phrase) => ({phrase, kind: 'hearing' as const})),
   ...classes.certaintyHeads.map((phrase) => ({phrase, kind: 'certainty-head' as const})),
-  ...classes.certaintyAdverbs.map((phrase) => ({phrase, kind: 'certainty-adverb' as const}))
+  ...classes.certaintyAdverbs.map((phrase) => ({phrase, kind: 'certainty-adverb' as const})),
+  ...classes.certaintyStates.map((phrase) => ({phrase, kind: 'certainty-adverb' as const}))
 ])
 
 const words = (list: readonly string[]): string => alternation(list)
@@ -38,7 +39,7 @@ const customerObject = new RegExp(`^(?:with|to) (?:${words(classes.customer)})(?
 const objects = new RegExp(`^(?:${words(classes.objects)})(?= |$)`)
 // A time anywhere in the sentence makes the promise checkable (it is a commitment, or a vague time the rule flags).
 const times = new RegExp(
-  `(?:^| )(?:${words(classes.times)}|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|noon|midday|midnight|hours?|minutes?|days?|weeks?|months?|am|pm|[0-9]+(?:am|pm|st|nd|rd|th)|[0-9]+:[0-9]+|soon|shortly|later|asap|promptly|eventually)(?= |$)`
+  `(?:^| )(?:${words(classes.times)}|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|noon|midday|midnight|hours?|minutes?|days?|weeks?|months?|[0-9]+ (?:am|pm)|[0-9]+(?:am|pm|st|nd|rd|th)|[0-9]+:[0-9]+|soon|shortly|later|asap|promptly|eventually)(?= |$)`
 )
 // Tied to an event or a condition: “once the warehouse confirms”, “if anything changes”.
 const events = new RegExp(`(?:^| )(?:${words(classes.events)})(?= |$)`)
@@ -146,7 +147,7 @@ export function reportFollowUp(file: Parameters<typeof report>[0], source: strin
   report(file, {start, end, reason, expected, note})
 }
 
-const breaks = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')'])
+const breaks = new Set([',', ';', ':', '.', '!', '?', '-', '--', '(', ')'])
 
 // Where the clause holding token `index` starts.
 function clauseStart(sentence: Sentence, index: number): number {
@@ -162,11 +163,11 @@ function clauseEnd(sentence: Sentence, from: number): number {
   return to
 }
 
-// Where each clause of the sentence starts, and where “and” joins a new one.
+// Where each clause of the sentence starts.
 function clauseStarts(sentence: Sentence): number[] {
   const starts = [0]
   sentence.tokens.forEach((token, index) => {
-    if ((token.punctuation && breaks.has(token.norm)) || token.norm === 'and') starts.push(index + 1)
+    if (token.punctuation && breaks.has(token.norm)) starts.push(index + 1)
   })
   return starts.filter((start) => start < sentence.tokens.length)
 }
@@ -176,6 +177,7 @@ function clauseStarts(sentence: Sentence): number[] {
 function asks(sentence: Sentence): boolean {
   // “Anything else we can help with?” is an invitation, not a step first.
   if (sentence.tokens.at(-1)?.norm === '?' && !openQuestion.test(sentence.text)) return true
+  // Not after “and”: in “we’ll chase the courier and keep you posted” the second verb is no request.
   return clauseStarts(sentence).some((from) => {
     const clause = withoutPreamble(textOf(sentence, from, sentence.tokens.length))
     return request.test(clause) && !invitation.test(clause)

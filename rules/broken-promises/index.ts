@@ -55,7 +55,7 @@ const spans = definePhrases<Entry>(
 )
 
 // A future commitment before the vague time: “I’ll get back to you soon”, “your refund will be processed shortly”.
-const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing|[^ ]+ should (?:hear|receive|get|see|arrive|reach|have it|be (?:back|with you|there|ready|fixed|resolved|sorted|up|working|delivered|credited|processed|refunded|restored|available to you))|expect to)(?= )/
+const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing|[^ ]+ should (?:hear|receive|get|see|arrive|reach|have it|be (?:back|with you|there|ready|fixed|resolved|sorted|up|working|delivered|credited|processed|refunded|restored|available to you))|expect to)(?= |$)/
 // A condition: “if you see delivery soon, …” is not a promise.
 const condition = /(?<=^| )(?:if|unless|whether)(?= )/
 // Hope, wishes and goodbyes are not promises: “hope you feel better soon”, “see you soon”.
@@ -78,6 +78,8 @@ interface Certainty {
   needsFuture?: boolean
   /** The promise runs on to the end of its clause. */
   wholeClause?: boolean
+  /** Only when the sentence before the certainty speaks of the future. */
+  futureBefore?: boolean
   /** Only when what follows is an outcome, not the agent's own effort (“rest assured we’re looking into it”). */
   outcome?: boolean
 }
@@ -111,6 +113,13 @@ const certainties: Certainty[] = [
     expected: () => []
   },
   {
+    // “It won’t come back, I guarantee it”: the guarantee after the promise.
+    pattern: /(?<=^| )(?:i|we) (?:can )?(?:promise|guarantee)(?: you)?(?: that| it| this)?(?= [.!]|$)/g,
+    reason: (actual) => `${quote(actual)} promises what may be outside your control; say what you will do and by when`,
+    expected: () => [],
+    futureBefore: true
+  },
+  {
     // “Rest assured the refund will reach you by Monday”, “without a doubt the update will fix it”.
     pattern: new RegExp(`(?<=^| )(?:${alternation(classes.certaintyHeads)})(?: that)?(?= |$)`, 'g'),
     reason: (actual) => `${quote(actual)} is certainty about what you don’t control; say what you expect and why`,
@@ -125,7 +134,10 @@ const certainties: Certainty[] = [
 // Certainty words and verbs are word classes (classes.json): the outcomes the agent can’t be sure of, and the
 // verbs that are the customer’s taste or the agent’s own effort (“you’ll definitely love it”, “we’ll certainly pass it on”).
 const sure = alternation(classes.certaintyAdverbs)
-const definitely = new RegExp(`(?<=^| )(?<who>[^ ]+) (?:(?:will|is going to|are going to) (?:${sure})|(?:${sure}) (?:will|is going to|are going to))(?! not| never)(?= [^ ]+)`, 'g')
+const definitely = new RegExp(
+  `(?<=^| )(?<who>[^ ]+) (?:(?:will|is going to|are going to) (?:${sure})|(?:${sure}) (?:will|is going to|are going to)|(?:is|are) (?:certain|sure|bound) to)(?! not| never)(?= [^ ]+)`,
+  'g'
+)
 const outcomeVerb = new RegExp(`^(?:(?:be|get|have) )?(?:it |this |that |them |your [^ ]+ |the [^ ]+ )?(?:${alternation(classes.outcomeVerbs)})(?= |$)`)
 const preference = new RegExp(`^(?:${alternation(classes.preferences)})(?= |$)`)
 // “Rest assured your feedback will be passed on”: the agent’s own effort, in the passive.
@@ -163,11 +175,14 @@ export default defineRule(meta, (tree, file, context) => {
   for (const sentence of sentences) {
     for (const certainty of certainties) {
       for (const found of matchTokens(sentence, certainty.pattern)) {
-        const clause = textOf(sentence, found.to, clauseEnd(sentence, found.to))
+        // “Rest assured, your luggage will …”: the comma after the certainty does not end what it is sure of.
+        const after = sentence.tokens[found.to]?.norm === ',' ? found.to + 1 : found.to
+        const clause = textOf(sentence, after, clauseEnd(sentence, after))
         if (certainty.needsFuture && !futureAfter.test(textOf(sentence, found.to, sentence.tokens.length))) continue
+        if (certainty.futureBefore && !futureAfter.test(textOf(sentence, 0, found.from, 'end'))) continue
         if (certainty.outcome && !promisesOutcome(clause)) continue
         // “I can assure you it won’t happen again” is one promise: take in the rest of the clause.
-        const to = certainty.wholeClause ? clauseEnd(sentence, found.to) : found.to
+        const to = certainty.wholeClause ? clauseEnd(sentence, after) : found.to
         if (!add(sentence, found.from, to)) continue
         const {start, end} = span(sentence, found.from, to)
         const head = context.source.slice(start, span(sentence, found.from, found.to).end)
@@ -224,12 +239,20 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0
   let from = match.from
   while (from > 0 && intensifiers.has(tokens[from - 1].norm)) from--
   if (from > 0 && tokens[from - 1].norm === 'some' && tokens[from].norm === 'time') from--
-  const to = tokens[match.to]?.norm === 'enough' ? match.to + 1 : match.to
+  let to = tokens[match.to]?.norm === 'enough' ? match.to + 1 : match.to
+  // “at their soonest possible time” is one vague time.
+  if (match.entry.phrase === 'soonest') {
+    if (from > 0 && /^(?:the|their|our|my)$/.test(tokens[from - 1].norm)) from--
+    if (from > 0 && tokens[from - 1].norm === 'at') from--
+    if (tokens[to]?.norm === 'possible') to++
+    if (/^(?:time|opportunity)$/.test(tokens[to]?.norm ?? '')) to++
+  }
   const before = clauseText(sentence, from)
   const lead = textOf(sentence, 0, from, 'end')
   // “Shortly, a member of our team will call you”: the time leads the sentence.
   const after = textOf(sentence, to, tokens.length)
-  const leading = startsSentence(sentence, from) && future.test(after)
+  // “Shortly, you’ll …”, “— in the next little while you’ll …”: the time leads its sentence or clause.
+  const leading = (startsSentence(sentence, from) || before === '') && future.test(after)
   if ((!future.test(before) && !leading) || wishes.test(lead) || availability.test(before) || condition.test(before)) return
   if (concreteAfter.test(after)) return
   if (!add(sentence, from, to)) return
@@ -252,7 +275,7 @@ function clauseText(sentence: Sentence, to: number): string {
   let from = to
   while (from > 0) {
     const token = sentence.tokens[from - 1]
-    if (token.punctuation && [',', ';', ':', '.', '!', '?', '—', '–'].includes(token.norm) && !isAside(sentence, from - 1)) break
+    if (token.punctuation && [',', ';', ':', '.', '!', '?', '-', '--'].includes(token.norm) && !isAside(sentence, from - 1)) break
     from--
   }
   return textOf(sentence, from, to, 'end')
