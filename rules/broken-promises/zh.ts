@@ -6,6 +6,7 @@
  */
 import {type Clause, type PhraseMatch, type ReplyContext, type Sentence, clausesOf, definePhrases, joinedText, quote, reportJoined} from '../kit/index.js'
 import data from './phrases.zh.json' with {type: 'json'}
+import classes from './classes.zh.json' with {type: 'json'}
 import {resolveDueZh} from './due.js'
 
 interface Entry {
@@ -16,6 +17,16 @@ interface Entry {
 
 /** The Chinese phrase data: vague times (with drop-in concrete ones) and words of certainty. */
 export const phrasesZh = definePhrases<Entry>(data, 'zh')
+
+/** Follow-up verbs (联系 / 通知 / 回复 / 跟进 …): the cheap pass that marks sentences for a follow-up with no time. */
+export const followUpsZh = definePhrases<Entry>(
+  classes.followUps.map((phrase) => ({phrase, kind: 'follow-up'})),
+  'zh'
+)
+
+const list = (words: readonly string[]): string => words.join('|')
+// News about a product, not a promise: “新款很快就会上架”.
+const availability = new RegExp(`^(?:就|会|将|能|可以|便)*(?:${list(classes.availability)})`)
 
 const note = '“If you can’t keep a promise, then don’t make it”: give a time the customer can hold you to.'
 
@@ -74,8 +85,12 @@ const certainties: Certainty[] = [
     reason: (actual) => `${quote(actual)} is a guarantee nobody can check in advance; say what you will do instead`
   },
   {
-    // “您的包裹明天一定会到”: certainty about what the company does not control.
-    pattern: /(?:一定|肯定|必定|必然|准)(?:会|能|可以)(?:准时|按时|如期)?(?:到|送达|到达|到账|送到|收到|发货|寄到|起飞|解决|修好|恢复|退回|完成)/g,
+    // “您的包裹明天一定会到”, “一定会在周五前送到”, “师傅肯定能帮您修好”: certainty about an outcome the
+    // company does not control — not about its own effort (“一定会转达”, “一定会尽力”).
+    pattern: new RegExp(
+      `(?:一定|肯定|必定|必然|准)(?:会|能|可以)(?:(?!${list(classes.ownEffort)})[^，。！？,.!?;；]){0,10}?(?:${list(classes.outcomes)})`,
+      'g'
+    ),
     reason: (actual) => `${quote(actual)} is certainty about what you don’t control; say what you expect`,
     expected: (actual) => [actual.replace(/^(?:一定|肯定|必定|必然|准)/u, '预计')]
   },
@@ -85,8 +100,16 @@ const certainties: Certainty[] = [
   }
 ]
 
-/** Check the Chinese sentences that the phrase data found; returns the sentences it flagged. */
-export function checkChinese(matches: Array<PhraseMatch<Entry>>, file: Parameters<typeof reportJoined>[0]): ReadonlySet<Sentence> {
+/**
+ * Check the Chinese sentences that the phrase data found, and the follow-ups that `followUps` (from
+ * `followUpsZh`) found among `sentences` (all of the reply’s); returns the sentences it flagged.
+ */
+export function checkChinese(
+  matches: Array<PhraseMatch<Entry>>,
+  file: Parameters<typeof reportJoined>[0],
+  followUps: Array<PhraseMatch<Entry>> = [],
+  sentences: readonly Sentence[] = []
+): ReadonlySet<Sentence> {
   const flagged = new Map<Sentence, Array<[number, number]>>()
   const add = (sentence: Sentence, from: number, to: number): boolean => {
     const list = flagged.get(sentence) ?? []
@@ -95,14 +118,55 @@ export function checkChinese(matches: Array<PhraseMatch<Entry>>, file: Parameter
     flagged.set(sentence, list)
     return true
   }
-  const sentences = new Set<Sentence>()
+  const candidates = new Set<Sentence>()
   // Longest first, so 等会儿 is flagged whole rather than as 等会.
   for (const match of [...matches].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    sentences.add(match.sentence)
+    candidates.add(match.sentence)
     if (match.entry.kind === 'vague') checkVague(match, file, add)
   }
-  for (const sentence of sentences) checkCertainties(sentence, file, add)
+  for (const sentence of candidates) checkCertainties(sentence, file, add)
+  const marked = new Set(followUps.map((match) => match.sentence))
+  sentences.forEach((sentence, index) => {
+    if (!marked.has(sentence) || flagged.has(sentence)) return
+    // A request near it (“请您提供订单号，我们会跟进”) makes the follow-up an offer that waits on the customer.
+    if (sentences.slice(Math.max(0, index - 2), index + 3).some((near) => asksZh.test(joinedText(near).text))) return
+    checkFollowUp(sentence, file, add)
+  })
   return new Set(flagged.keys())
+}
+
+// A follow-up with no time: “我们会跟进”, “售后同事会联系您”, “有结果会通知您”. The company (or nobody) is the
+// subject; 会 / 将 and a follow-up verb, and nothing in the sentence that gives a time, a condition or an event.
+const followUp = new RegExp(
+  `(?<modal>将会|会|将)(?<adv>(?:及时|持续|主动|再|进一步)*)(?<verb>(?:给|为|向|与|和|跟)(?:您|你)(?:回复|答复|回电|打电话|致电|联系|反馈|发送通知|说明|回个电话)|(?:联系|通知|告知|告诉|回复|答复|回电|致电|反馈给|同步给)(?:您|你)|跟进(?:处理|此事|这个问题|您的问题)?|回访)`,
+  'g'
+)
+const asksZh = /请(?:您|你)?(?:提供|发送|发|私信|告诉|填写|上传|联系|回复|留下|补充|确认|添加)|麻烦(?:您|你)|烦请|(?:您|你)(?:可以|可|需要|需)(?:提供|发送|私信|联系|告诉|填写)|[?？吗]$/
+// “有结果会通知您” names no time, whatever it waits for; any other condition or event does (“收到退货后我们会通知您”).
+// So does the company’s own step first (“我们核实后会给您回复”) and “后续” (later on).
+const resultWait = /有(?:了)?(?:结果|进展|消息|更新|新的进展|最新进展|反馈|答复|回复)(?:后|之后|以后)?|(?:核实|查询|查看|确认|处理|调查|了解|核查|沟通|研究|评估|检查|跟进)(?:完|完毕|清楚|好)?(?:后|之后|以后)|后续|售后|后台|然后|随后|最后|稍后/g
+const eventZh = /如果|假如|假设|倘若|若(?!干)|万一|要是|一旦|的话|只要|除非|(?<!等)待|等到|后|之后|以后|当(?!然)/
+
+function checkFollowUp(sentence: Sentence, file: Parameters<typeof reportJoined>[0], add: (sentence: Sentence, from: number, to: number) => boolean): void {
+  const {text} = joinedText(sentence)
+  if (asks(text) || concrete.test(text) || wish.test(text) || hedge.test(text)) return
+  followUp.lastIndex = 0
+  for (let match = followUp.exec(text); match; match = followUp.exec(text)) {
+    const before = text.slice(0, match.index)
+    // 不会 / 没 …: no promise; 您会联系 is the customer acting.
+    if (/[不没未别][会将]?$|(?:您|你)(?:也|都)?$/.test(before) || eventZh.test(before.replace(resultWait, ''))) continue
+    const from = match.index
+    const to = from + match[0].length
+    if (!add(sentence, from, to)) continue
+    const {modal = '会', adv = '', verb = ''} = match.groups ?? {}
+    const expected = verb.startsWith('跟进') ? [`${match[0]}，并在今天下午5点前给您回复`] : [`${modal}在今天下午5点前${adv}${verb}`, `${modal}在24小时内${adv}${verb}`]
+    reportJoined(file, sentence, from, to, {
+      reason: (actual) => `${quote(actual)} promises a follow-up with no time to hold you to; add one, such as ${quote('今天下午5点前')}`,
+      expected: () => expected,
+      note
+    })
+    return
+  }
 }
 
 const window = 80
@@ -122,7 +186,11 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof reportJoi
   // clause with a vague word every few characters must not be read in full for each one.
   const before = joined.text.slice(Math.max(clause.start, from - window), from)
   const after = joined.text.slice(to, Math.min(clause.end, to + window))
-  if (request.test(before) || customerAction.test(after) || !action.test(before + after)) return
+  if (request.test(before) || customerAction.test(after) || !action.test(before + after) || availability.test(after)) return
+  // “不久前” is a while ago; “及时” is a vague time only in a promise (“我们会及时通知您”), not in praise
+  // (“谢谢您及时联系我们”) or an apology (“没能及时回复您”).
+  if (phrase === '不久' && after.startsWith('前')) return
+  if (phrase === '及时' && !/(?:会|将)(?:持续|继续)?$/.test(before)) return
   if (concrete.test(joined.text.slice(Math.max(0, from - 2 * window), from) + ' ' + joined.text.slice(to, to + 2 * window))) return
   if (!add(sentence, from, to)) return
   const suggestions = match.entry.suggestions ?? []
