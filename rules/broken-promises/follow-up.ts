@@ -110,8 +110,12 @@ function readFollowUp(match: PhraseMatch<Entry>, source: string): FollowUp | und
   const after = textOf(sentence, to, tokens.length)
   if (withTarget.has(entry.phrase) && /^(?:with|to) /.test(after) && !customerObject.test(after)) return undefined
   // “follow up with you”, “reply there”, “get back to you with an update”: the object goes with the verb.
-  const object = objects.exec(after)
-  if (object) to += object[0].split(' ').length
+  for (let rest = after, round = 0; round < 2; round++) {
+    const object = objects.exec(rest)
+    if (!object) break
+    to += object[0].split(' ').length
+    rest = rest.slice(object[0].length + 1)
+  }
   // The span starts at a pronoun subject (“We’ll keep you posted”), else at the modal (“… team will contact you”).
   const whoAt = from + tokenCount(lead.slice(0, found.index + (found[0].startsWith(' ') ? 1 : 0)))
   from = shared ? match.from : subjects.has(who) && who !== 'who' ? whoAt : whoAt + 1

@@ -239,7 +239,9 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0
   let from = match.from
   while (from > 0 && intensifiers.has(tokens[from - 1].norm)) from--
   if (from > 0 && tokens[from - 1].norm === 'some' && tokens[from].norm === 'time') from--
-  let to = tokens[match.to]?.norm === 'enough' ? match.to + 1 : match.to
+  let to = match.to
+  // “sometime soon”, “soon enough”: the words after the vague time go with it.
+  while (/^(?:soon|shortly|enough)$/.test(tokens[to]?.norm ?? '')) to++
   // “at their soonest possible time” is one vague time.
   if (match.entry.phrase === 'soonest') {
     if (from > 0 && /^(?:the|their|our|my)$/.test(tokens[from - 1].norm)) from--
