@@ -10,7 +10,7 @@ import {type PhraseMatch, type Sentence, alternation, definePhrases, nearby, quo
 import classes from './classes.json' with {type: 'json'}
 
 /** Which part of a follow-up a class entry names. */
-type Kind = 'follow-up' | 'outcome' | 'hearing' | 'certainty-head' | 'certainty-adverb'
+type Kind = 'follow-up' | 'arranged' | 'outcome' | 'hearing' | 'certainty-head' | 'certainty-adverb'
 
 interface Entry {
   phrase: string
@@ -20,6 +20,7 @@ interface Entry {
 /** The word classes, registered with the shared matcher: the cheap pass that marks candidate sentences. */
 export const classPhrases = definePhrases<Entry>([
   ...classes.followUps.map((phrase) => ({phrase, kind: 'follow-up' as const})),
+  ...classes.followUpsPresent.map((phrase) => ({phrase, kind: 'arranged' as const})),
   ...classes.outcomes.map((phrase) => ({phrase, kind: 'outcome' as const})),
   ...classes.hearing.map((phrase) => ({phrase, kind: 'hearing' as const})),
   ...classes.certaintyHeads.map((phrase) => ({phrase, kind: 'certainty-head' as const})),
@@ -35,6 +36,12 @@ const withTarget = new Set(classes.withTarget)
 const modal = new RegExp(
   `(?:^| )(?<who>[^ ]+) (?:will|shall|am going to|are going to|is going to|(?<=let )me)(?: (?:also|then|now|personally|directly|definitely|certainly|surely|gladly|happily|make sure to|be sure to|be sure and))*(?<shared> [^,;]* and(?: then)?)?$`
 )
+// “I’ll make sure someone calls you back”: the promise is the agent’s, the follow-up someone else’s.
+const arranged = new RegExp(
+  `(?:^| )(?<who>[^ ]+) (?:will|shall|am going to|are going to|is going to)(?: (?:also|personally|definitely|certainly|absolutely))* (?:${words(classes.arrangers)})(?: (?:that|for))?(?: [^ ]+){1,3}$`
+)
+// Waiting on an outcome is no time: “we’ll post here once it’s resolved”, “we’ll update you when we know more”.
+const emptyEvents = new RegExp(`(?:^| )(?:${words(classes.emptyEvents)})(?= |$)`, 'g')
 const customerObject = new RegExp(`^(?:with|to) (?:${words(classes.customer)})(?: |$)`)
 const objects = new RegExp(`^(?:${words(classes.objects)})(?= |$)`)
 // A time anywhere in the sentence makes the promise checkable (it is a commitment, or a vague time the rule flags).
@@ -62,6 +69,8 @@ export interface FollowUp {
   kind: Kind
   /** Where the time goes in the suggestion, as a token index: after the span, or instead of “keep you updated”. */
   keepFrom?: number
+  /** It waits on an outcome (“once it’s resolved”): a time added to it would not read well. */
+  onOutcome?: boolean
 }
 
 /**
@@ -93,10 +102,11 @@ export function findFollowUps(matches: Array<PhraseMatch<Entry>>, sentences: rea
 function readFollowUp(match: PhraseMatch<Entry>, source: string): FollowUp | undefined {
   const {sentence, entry} = match
   const {tokens, text} = sentence
-  if (tokens.at(-1)?.norm === '?' || times.test(text) || events.test(text.replace(/ once (?:more|again)/g, ''))) return undefined
+  const waiting = text.replace(emptyEvents, ' ')
+  if (tokens.at(-1)?.norm === '?' || times.test(text) || events.test(waiting.replace(/ once (?:more|again)/g, ''))) return undefined
   let from = Math.max(clauseStart(sentence, match.from), match.from - nearby)
   const lead = textOf(sentence, from, match.from, 'end')
-  const found = modal.exec(lead)
+  const found = (entry.kind === 'arranged' ? arranged : modal).exec(lead)
   if (!found || hopes.test(lead)) return undefined
   const who = found.groups?.who ?? ''
   // In “we’ll look into it and get back to you” the span is the follow-up itself.
@@ -119,12 +129,12 @@ function readFollowUp(match: PhraseMatch<Entry>, source: string): FollowUp | und
   // The span starts at a pronoun subject (“We’ll keep you posted”), else at the modal (“… team will contact you”).
   const whoAt = from + tokenCount(lead.slice(0, found.index + (found[0].startsWith(' ') ? 1 : 0)))
   from = shared ? match.from : subjects.has(who) && who !== 'who' ? whoAt : whoAt + 1
-  return {sentence, from, to, kind: entry.kind, keepFrom: keepYou.has(entry.phrase) ? match.from : undefined}
+  return {sentence, from, to, kind: entry.kind, keepFrom: keepYou.has(entry.phrase) ? match.from : undefined, onOutcome: waiting !== text}
 }
 
 /** Report a follow-up: what it lacks, and the same words with a time added. */
 export function reportFollowUp(file: Parameters<typeof report>[0], source: string, followUp: FollowUp, note: string): void {
-  const {sentence, from, kind, keepFrom} = followUp
+  const {sentence, from, kind, keepFrom, onOutcome} = followUp
   const start = sentence.tokens[from].start
   let to = followUp.to
   // “We’ll find out what’s going on with the delivery”: the outcome runs to the end of its clause, when that is short.
@@ -144,8 +154,9 @@ export function reportFollowUp(file: Parameters<typeof report>[0], source: strin
   }
   const end = sentence.tokens[to - 1].end
   const actual = source.slice(start, end)
+  if (onOutcome) expected = []
   const reason =
-    kind === 'outcome'
+    kind === 'outcome' || onOutcome
       ? `${quote(actual)} leaves the customer waiting with no time; say when they will hear from you, such as ${quote('by 5 pm today')}`
       : `${quote(actual)} promises a follow-up with no time to hold you to; add one, such as ${quote('by 5 pm today')}`
   report(file, {start, end, reason, expected, note})

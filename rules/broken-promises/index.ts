@@ -52,12 +52,14 @@ const spans = definePhrases<Entry>(
 
 // A future commitment before the vague time: “I’ll get back to you soon”, “your refund will be processed shortly”.
 const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing|[^ ]+ should (?:hear|receive|get|see|arrive|reach|have it|be (?:back|with you|there|ready|fixed|resolved|sorted|up|working|delivered|credited|processed|refunded|restored|available to you))|expect to)(?= |$)/
+// “The fix is coming soon” is a promise, not news about a product.
+const promisedThing = /(?:^| )(?:fix|fixes|patch|update|solution|resolution|refund|replacement|repair|engineer|technician|credit|compensation|answer|reply|response|callback|voucher)(?= )/
 // A condition: “if you see delivery soon, …” is not a promise.
 const condition = /(?<=^| )(?:if|unless|whether)(?= )/
 // Hope, wishes and goodbyes are not promises: “hope you feel better soon”, “see you soon”.
 const wishes = /(?<=^| )(?:hope|hoping|hopefully|wish|wishing|fingers crossed|crossing (?:our|my) fingers|look forward|looking forward|see you|see more of you|have you back|welcome you back|talk|speak|get well|feel better|catch you|chat)(?= |$)/
 // “Holiday Pies will be back soon”: news about a product, not a promise to this customer.
-const availability = /(?<=^| )(?:back|available|in stock|restocked|coming|released|launching|launched|on (?:the )?shelves|on sale|expire|run out|end|close|reopen|open)$/
+const availability = /(?<=^| )(?:(?:be|is|are|come|comes|coming) back|available|in stock|restocked|coming|released|launching|launched|on (?:the )?shelves|on sale|expire|run out|end|close|reopen|open)$/
 // A concrete time right after the vague one makes it checkable: “soon, within 3 to 5 working days”.
 const concreteAfter = /^(?:, )?(?:(?:within|by|on|at|before|in) (?:[0-9]|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the next [0-9])|this (?:morning|afternoon|evening|week)|today|tonight)/
 // Words that only strengthen a vague time go with it, so the suggestion drops none: “very soon”, “sometime soon”.
@@ -104,13 +106,20 @@ const certainties: Certainty[] = [
   },
   {
     // “This will never happen again”, “it won’t happen again”, “will not be cancelled again”.
-    pattern: /(?<=^| )(?:(?:this|that|it|[^ ]+) )?(?:will|shall) (?:never|not) (?:happen|occur|be (?!charged |charge |billed |affected |asked |required |needed )[^ ]+|(?!charge |bill |need |have to )[^ ]+) again(?= |$)|(?<=^| )(?:never|not) (?:let )?(?:this|that|it) happen again(?= |$)/g,
+    pattern:
+      /(?<=^| )(?:(?:this|that|it|[^ ]+) )?(?:will|shall) (?:never|not) (?:happen|occur|be (?!charged |charge |billed |affected |asked |required |needed )[^ ]+|(?!charge |bill |need |have to )[^ ]+) again(?= |$)|(?<=^| )(?:never|not) (?:let )?(?:this|that|it) happen again(?= |$)|(?<=^| )nothing (?:like (?:this|that) |of the sort |similar )?(?:will|shall) (?:ever )?happen(?: [^ ]+){0,4} again(?= |$)/g,
     reason: (actual) => `${quote(actual)} is a promise nobody can keep; say what you have changed so it is less likely`,
     expected: () => []
   },
   {
+    // “Nothing can go wrong there”, “there is no way it will be late”.
+    pattern: /(?<=^| )(?:nothing (?:can|will|could) (?:possibly )?go wrong|there is no way (?:it|this|that|they|he|she) (?:will|could|can)(?: not)? [^ ]+|no chance (?:it|this|that) will [^ ]+)(?: there| with (?:it|this|that))?(?= |$)/g,
+    reason: (actual) => `${quote(actual)} is certainty you can’t back; say what you expect and why`,
+    expected: () => []
+  },
+  {
     // “It won’t come back, I guarantee it”: the guarantee after the promise.
-    pattern: /(?<=^| )(?:i|we) (?:can )?(?:promise|guarantee)(?: you)?(?: that| it| this)?(?= [.!]|$)/g,
+    pattern: /(?<=^| )(?:i|we) (?:can )?(?:promise|guarantee|assure you)(?: you)?(?: that| it| this| of that| of it)?(?= [.!]|$)/g,
     reason: (actual) => `${quote(actual)} promises what may be outside your control; say what you will do and by when`,
     expected: () => [],
     futureBefore: true
@@ -134,7 +143,11 @@ const definitely = new RegExp(
   `(?<=^| )(?<who>[^ ]+) (?:(?:will|is going to|are going to) (?:${sure})|(?:${sure}) (?:will|is going to|are going to)|(?:is|are) (?:certain|sure|bound) to)(?! not| never)(?= [^ ]+)`,
   'g'
 )
-const outcomeVerb = new RegExp(`^(?:(?:be|get|have) )?(?:it |this |that |them |your [^ ]+ |the [^ ]+ )?(?:${alternation(classes.outcomeVerbs)})(?= |$)`)
+const outcomeVerb = new RegExp(
+  `^(?:(?:(?:be|get|have) )?(?:it |this |that |them |your [^ ]+ |the [^ ]+ )?(?:${alternation(classes.outcomeVerbs)})|(?:make (?:absolutely |100 % |doubly )?sure|ensure)(?: that)? (?:the|your|it|they|he|she|this|that)(?: [^ ]+)? (?!is |are |has |have )[^ ]+s)(?= |$)`
+)
+// A certainty after the promise it is about: “it will leave on time for sure”, “…, come what may”.
+const tails = new RegExp(`(?<=^| )(?:${alternation(classes.certaintyTails)})(?= [.!,;]|$)`, 'g')
 const preference = new RegExp(`^(?:${alternation(classes.preferences)})(?= |$)`)
 // “Rest assured your feedback will be passed on”: the agent’s own effort, in the passive.
 const ownEffort = new RegExp(`^(?:be |get |have been )?(?:${alternation(classes.ownEffort)})(?= |$)`)
@@ -182,11 +195,27 @@ export default defineRule(meta, (tree, file, context) => {
         if (!add(sentence, found.from, to)) continue
         const {start, end} = span(sentence, found.from, to)
         const head = context.source.slice(start, span(sentence, found.from, found.to).end)
-        const rest = context.source.slice(start + head.length, end)
-        const actual = head + rest
+        // “Without fail, the courier will …” → “We expect the courier will …”.
+        const rest = context.source.slice(start + head.length, end).replace(/^,\s*/, ' ')
+        const actual = context.source.slice(start, end)
         const expected = (certainty.expected?.(head) ?? []).map((replacement) => replacement + rest)
         report(file, {start, end, reason: certainty.reason(actual), expected, note})
       }
+    }
+    for (const found of matchTokens(sentence, tails)) {
+      // The clause the certainty closes: back to its start, or past one comma when it stands alone after it.
+      let from = clauseStartOf(sentence, found.from)
+      if (from === found.from && from > 0) from = clauseStartOf(sentence, from - 1)
+      while (from < found.from && sentence.tokens[from].punctuation) from++
+      const promise = textOf(sentence, from, found.from)
+      if (!promisesOutcome(promise.replace(/ ,$/, '')) || !add(sentence, from, found.to)) continue
+      const {start, end} = span(sentence, from, found.to)
+      const actual = context.source.slice(start, end)
+      // “Your boiler will pass with no issues at all” → “Your boiler should pass”.
+      const head = context.source.slice(start, sentence.tokens[found.from].start).replace(/[\s,]+$/, '')
+      const modals = head.match(/\bwill\b|['’]ll\b/g) ?? []
+      const expected = modals.length === 1 ? [head.replace(/\bwill\b/, 'should').replace(/['’]ll\b/, ' should')] : []
+      report(file, {start, end, reason: `${quote(actual)} is certainty about what you don’t control; say what you expect`, expected, note})
     }
     for (const found of matchTokens(sentence, definitely)) {
       const who = found.match.groups?.who ?? ''
@@ -251,18 +280,21 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0
   const after = textOf(sentence, to, tokens.length)
   // “Shortly, you’ll …”, “— in the next little while you’ll …”: the time leads its sentence or clause.
   const leading = (startsSentence(sentence, from) || before === '') && future.test(after)
-  if ((!future.test(before) && !leading) || wishes.test(lead) || availability.test(before) || condition.test(before)) return
+  const news = availability.test(before) && !promisedThing.test(before)
+  if ((!future.test(before) && !leading) || wishes.test(lead) || news || condition.test(before)) return
   if (concreteAfter.test(after)) return
   if (!add(sentence, from, to)) return
   const source = file.data.tactful?.source ?? String(file.value)
   const start = tokens[from].start
   const end = tokens[to - 1].end
   const actual = source.slice(start, end)
-  const expected = matchCase(actual, match.entry.suggestions ?? [])
+  // “We’ll urgently look into it”: a time does not go between the modal and the verb.
+  const midVerb = /^(?:will|shall|to|would|be)$/.test(tokens[from - 1]?.norm ?? '') && tokens[to] !== undefined && !tokens[to].punctuation
+  const expected = midVerb ? [] : matchCase(actual, match.entry.suggestions ?? [])
   report(file, {
     start,
     end,
-    reason: `${quote(actual)} gives the customer no time to hold you to; name one, such as ${quote(expected[0] ?? 'by 5 pm today')}`,
+    reason: `${quote(actual)} gives the customer no time to hold you to; name one, such as ${quote(expected[0] ?? match.entry.suggestions?.[0] ?? 'by 5 pm today')}`,
     expected,
     note
   })
@@ -277,6 +309,13 @@ function clauseText(sentence: Sentence, to: number): string {
     from--
   }
   return textOf(sentence, from, to, 'end')
+}
+
+// Where the clause holding token `index` starts.
+function clauseStartOf(sentence: Sentence, index: number): number {
+  let from = index
+  while (from > 0 && !(sentence.tokens[from - 1].punctuation && [',', ';', ':', '.', '!', '?', '-', '--'].includes(sentence.tokens[from - 1].norm))) from--
+  return from
 }
 
 // “I’ll get this sorted, Priya, soon”: a comma before a name or “please” does not end the clause.
