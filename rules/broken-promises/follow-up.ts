@@ -75,9 +75,15 @@ export interface FollowUp {
 
 /**
  * The follow-ups with no time in `matches` (from `classPhrases`). `sentences` are all the reply's
- * sentences, in order, to see whether one near asks the customer to do something first; `source` is the input.
+ * sentences, in order, to see whether one near asks the customer to do something first; `source` is the input;
+ * `flagged` the token ranges already flagged per sentence (a vague time there is the finding already).
  */
-export function findFollowUps(matches: Array<PhraseMatch<Entry>>, sentences: readonly Sentence[], source: string): FollowUp[] {
+export function findFollowUps(
+  matches: Array<PhraseMatch<Entry>>,
+  sentences: readonly Sentence[],
+  source: string,
+  flagged: ReadonlyMap<Sentence, ReadonlyArray<readonly [number, number]>> = new Map()
+): FollowUp[] {
   const bySentence = new Map<Sentence, FollowUp>()
   // A request or a question anywhere before, or in the next two sentences (“We’ll look into it. Can you DM us
   // your booking reference?”), makes the follow-up an offer that waits on the customer.
@@ -90,7 +96,7 @@ export function findFollowUps(matches: Array<PhraseMatch<Entry>>, sentences: rea
     if (match.entry.kind === 'certainty-head' || match.entry.kind === 'certainty-adverb') continue
     const {sentence} = match
     if (waits.has(sentence)) continue
-    const found = readFollowUp(match, source)
+    const found = readFollowUp(match, source, flagged.get(sentence) ?? [])
     if (!found) continue
     const previous = bySentence.get(sentence)
     // One finding a sentence: “we’ll look into it and get back to you” gets its time at the follow-up.
@@ -99,12 +105,18 @@ export function findFollowUps(matches: Array<PhraseMatch<Entry>>, sentences: rea
   return [...bySentence.values()]
 }
 
-function readFollowUp(match: PhraseMatch<Entry>, source: string): FollowUp | undefined {
+function readFollowUp(match: PhraseMatch<Entry>, source: string, flagged: ReadonlyArray<readonly [number, number]>): FollowUp | undefined {
   const {sentence, entry} = match
   const {tokens, text} = sentence
   const waiting = text.replace(emptyEvents, ' ')
-  if (tokens.at(-1)?.norm === '?' || times.test(text) || events.test(waiting.replace(/ once (?:more|again)/g, ''))) return undefined
-  let from = Math.max(clauseStart(sentence, match.from), match.from - nearby)
+  if (tokens.at(-1)?.norm === '?' || events.test(waiting.replace(/ once (?:more|again)/g, ''))) return undefined
+  // A time in the follow-up’s own clause, or in a short clause next to it (“Shortly, we’ll …”, “…, by Friday”).
+  let first = clauseStart(sentence, match.from, source)
+  let last = clauseEnd(sentence, match.to, source, true)
+  if (first > 0 && match.from - clauseStart(sentence, first - 1, source) <= 6) first = clauseStart(sentence, first - 1, source)
+  if (last < tokens.length && clauseEnd(sentence, last + 1, source, true) - last <= 6) last = clauseEnd(sentence, last + 1, source, true)
+  if (times.test(textOf(sentence, first, last)) || flagged.some(([start, end]) => start < last && first < end)) return undefined
+  let from = Math.max(clauseStart(sentence, match.from, source), match.from - nearby)
   const lead = textOf(sentence, from, match.from, 'end')
   const found = (entry.kind === 'arranged' ? arranged : modal).exec(lead)
   if (!found || hopes.test(lead)) return undefined
@@ -164,17 +176,24 @@ export function reportFollowUp(file: Parameters<typeof report>[0], source: strin
 
 const breaks = new Set([',', ';', ':', '.', '!', '?', '-', '--', '(', ')'])
 
+// Whether a clause ends before token `index`: a mark that ends one, or (with the input) a line break.
+function breaksBefore(sentence: Sentence, index: number, source?: string): boolean {
+  const previous = sentence.tokens[index - 1]
+  if (previous.punctuation && breaks.has(previous.norm)) return true
+  return source !== undefined && source.slice(previous.end, sentence.tokens[index].start).includes('\n')
+}
+
 // Where the clause holding token `index` starts.
-function clauseStart(sentence: Sentence, index: number): number {
+function clauseStart(sentence: Sentence, index: number, source?: string): number {
   let from = index
-  while (from > 0 && !(sentence.tokens[from - 1].punctuation && breaks.has(sentence.tokens[from - 1].norm))) from--
+  while (from > 0 && !breaksBefore(sentence, from, source)) from--
   return from
 }
 
-// Where the words after `from` end: at the next mark of any kind.
-function clauseEnd(sentence: Sentence, from: number): number {
+// Where the words after `from` end: at the next mark of any kind, or (`clause`) where the clause ends.
+function clauseEnd(sentence: Sentence, from: number, source?: string, clause = false): number {
   let to = from
-  while (to < sentence.tokens.length && !sentence.tokens[to].punctuation) to++
+  while (to < sentence.tokens.length && !(clause ? to > from && breaksBefore(sentence, to, source) : sentence.tokens[to].punctuation)) to++
   return to
 }
 

@@ -235,9 +235,9 @@ export default defineRule(meta, (tree, file, context) => {
       })
     }
   }
-  // A follow-up with no time at all, in a sentence not flagged yet: “we’ll keep you posted”.
-  for (const followUp of findFollowUps(classMatches, sentencesOf(tree, file), context.source)) {
-    if (flagged.has(followUp.sentence) || !add(followUp.sentence, followUp.from, followUp.to)) continue
+  // A follow-up with no time at all: “we’ll keep you posted”.
+  for (const followUp of findFollowUps(classMatches, sentencesOf(tree, file), context.source, flagged)) {
+    if (!add(followUp.sentence, followUp.from, followUp.to)) continue
     reportFollowUp(file, context.source, followUp, note)
   }
   // Chinese sentences get their own closer look (zh.ts).
