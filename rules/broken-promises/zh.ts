@@ -26,7 +26,7 @@ export const followUpsZh = definePhrases<Entry>(
 
 const list = (words: readonly string[]): string => words.join('|')
 // News about a product, not a promise: “新款很快就会上架”.
-const availability = new RegExp(`^(?:就|会|将|能|可以|便)*(?:${list(classes.availability)})`)
+const availability = new RegExp(`^(?:(?!会|将|就)[^，。！？,.!?]){0,6}(?:就|会|将|能|可以|便)*(?:${list(classes.availability)})`)
 
 const note = '“If you can’t keep a promise, then don’t make it”: give a time the customer can hold you to.'
 
@@ -95,6 +95,18 @@ const certainties: Certainty[] = [
     expected: (actual) => [actual.replace(/^(?:一定|肯定|必定|必然|准)/u, '预计')]
   },
   {
+    // “您的行李一定会在下一班飞机上”.
+    pattern: /(?:一定|肯定|必定|必然)(?:会|能)在[^，。！？,.!?；;]{1,12}?(?:上|里|中)(?=[，。！？,.!?；;]|$)/g,
+    reason: (actual) => `${quote(actual)} is certainty about what you don’t control; say what you expect`,
+    expected: (actual) => [actual.replace(/^(?:一定|肯定|必定|必然)/u, '预计')]
+  },
+  {
+    // “重装之后游戏不会再闪退了”: a promise about what something else will never do again — not the company’s
+    // own promise to stop (“我们不会再给您发送促销短信”).
+    pattern: /^(?!.*(?:我们|我|本店|本公司|公司|我司|您|你))[^，。！？,.!?；;]*(?:不会再|不会再次)(?!给您|联系|打扰|发送|收取|扣|向您)[^，。！？,.!?；;]{1,6}$/g,
+    reason: (actual) => `${quote(actual)} is a promise nobody can keep; say what you have changed so it is less likely`
+  },
+  {
     pattern: /保准|准保|打包票/g,
     reason: (actual) => `${quote(actual)} promises what may be outside your control; say what you will do and by when`
   }
@@ -138,13 +150,13 @@ export function checkChinese(
 // A follow-up with no time: “我们会跟进”, “售后同事会联系您”, “有结果会通知您”. The company (or nobody) is the
 // subject; 会 / 将 and a follow-up verb, and nothing in the sentence that gives a time, a condition or an event.
 const followUp = new RegExp(
-  `(?<modal>将会|会|将)(?<adv>(?:及时|持续|主动|再|进一步)*)(?<verb>(?:给|为|向|与|和|跟)(?:您|你)(?:回复|答复|回电|打电话|致电|联系|反馈|发送通知|说明|回个电话)|(?:联系|通知|告知|告诉|回复|答复|回电|致电|反馈给|同步给)(?:您|你)|跟进(?:处理|此事|这件事情|这件事|这个问题|此问题|您的问题|您的反馈|您的情况|您的订单)?|回访)`,
+  `(?<modal>将会|会|将|再)(?<adv>(?:及时|持续|主动|再|进一步)*)(?<mid>[^，。！？,.!?；;]{1,15}?并(?:及时)?)?(?<verb>(?:给|为|向|与|和|跟)(?:您|你)(?:回复|答复|回电|打电话|致电|联系|反馈|发送通知|说明|回个电话)|(?:联系|通知|告知|告诉|回复|答复|回电|致电|反馈给|同步给)(?:您|你)|跟进(?:处理|此事|这件事情|这件事|这个问题|此问题|您的问题|您的反馈|您的情况|您的订单)?|回访)`,
   'g'
 )
 const asksZh = /请(?:您|你)?(?:提供|发送|发|私信|告诉|填写|上传|联系|回复|留下|补充|确认|添加)|麻烦(?:您|你)|烦请|(?:您|你)(?:可以|可|需要|需)(?:提供|发送|私信|联系|告诉|填写)|[?？吗]$/
 // “有结果会通知您” names no time, whatever it waits for; any other condition or event does (“收到退货后我们会通知您”).
 // So does the company’s own step first (“我们核实后会给您回复”) and “后续” (later on).
-const resultWait = /有(?:了)?(?:结果|进展|消息|更新|新的进展|最新进展|反馈|答复|回复)(?:后|之后|以后)?|(?:核实|查询|查看|确认|处理|调查|了解|核查|沟通|研究|评估|检查|跟进)(?:完|完毕|清楚|好)?(?:后|之后|以后)|后续|售后|后台|然后|随后|最后|稍后/g
+const resultWait = /有(?:了)?(?:结果|进展|消息|更新|新的进展|最新进展|反馈|答复|回复)(?:了)?(?:后|之后|以后)?|(?:核实|查询|查看|确认|处理|调查|了解|核查|沟通|研究|评估|检查|跟进|审核|审批|排查)(?:完|完毕|清楚|好)?(?:后|之后|以后)|后续|售后|后台|然后|随后|最后|稍后/g
 const eventZh = /如果|假如|假设|倘若|若(?!干)|万一|要是|一旦|的话|只要|除非|(?<!等)待|等到|后|之后|以后|当(?!然)/
 
 function checkFollowUp(sentence: Sentence, file: Parameters<typeof reportJoined>[0], add: (sentence: Sentence, from: number, to: number) => boolean): void {
@@ -158,8 +170,10 @@ function checkFollowUp(sentence: Sentence, file: Parameters<typeof reportJoined>
     const from = match.index
     const to = from + match[0].length
     if (!add(sentence, from, to)) continue
-    const {modal = '会', adv = '', verb = ''} = match.groups ?? {}
-    const expected = verb.startsWith('跟进') ? [`${match[0]}，并在今天下午5点前给您回复`] : [`${modal}在今天下午5点前${adv}${verb}`, `${modal}在24小时内${adv}${verb}`]
+    const {modal = '会', adv = '', mid = '', verb = ''} = match.groups ?? {}
+    // “会重新安排上门时间并通知您” → “会重新安排上门时间并在今天下午5点前通知您”.
+    const timed = (time: string) => (mid ? `${modal}${adv}${mid}${time}${verb}` : `${modal}${time}${adv}${verb}`)
+    const expected = verb.startsWith('跟进') && !mid ? [`${match[0]}，并在今天下午5点前给您回复`] : [timed('在今天下午5点前'), timed('在24小时内')]
     reportJoined(file, sentence, from, to, {
       reason: (actual) => `${quote(actual)} promises a follow-up with no time to hold you to; add one, such as ${quote('今天下午5点前')}`,
       expected: () => expected,
@@ -185,8 +199,13 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof reportJoi
   // A clause, but never more than a long sentence's worth of characters either side: a runaway
   // clause with a vague word every few characters must not be read in full for each one.
   const before = joined.text.slice(Math.max(clause.start, from - window), from)
-  const after = joined.text.slice(to, Math.min(clause.end, to + window))
-  if (request.test(before) || customerAction.test(after) || !action.test(before + after) || availability.test(after)) return
+  // “很快，您就会收到…”: a vague time alone in its clause is about the next one.
+  const next = clausesOf(sentence).find((candidate) => candidate.start > clause.end)
+  const alone = from === clause.start && to === clause.end && next !== undefined
+  const after = alone ? next.text.slice(0, window) : joined.text.slice(to, Math.min(clause.end, to + window))
+  // News about a product, unless the company says it will do it (“我们会尽快补货”).
+  const news = availability.test(after) && !/我们|我|本店|公司|我司|商家|仓库/.test(before)
+  if (request.test(before) || customerAction.test(after) || !action.test(before + after) || news) return
   // “不久前” is a while ago; “及时” is a vague time only in a promise (“我们会及时通知您”), not in praise
   // (“谢谢您及时联系我们”) or an apology (“没能及时回复您”).
   if (phrase === '不久' && after.startsWith('前')) return
