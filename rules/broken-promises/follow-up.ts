@@ -113,7 +113,7 @@ function readFollowUp(match: PhraseMatch<Entry>, source: string, flagged: Readon
   // A time in the follow-up’s own clause, or in a short clause next to it (“Shortly, we’ll …”, “…, by Friday”).
   let first = clauseStart(sentence, match.from, source)
   let last = clauseEnd(sentence, match.to, source, true)
-  if (first > 0 && match.from - clauseStart(sentence, first - 1, source) <= 6) first = clauseStart(sentence, first - 1, source)
+  if (first > 0 && first - clauseStart(sentence, first - 1, source) <= 6) first = clauseStart(sentence, first - 1, source)
   if (last < tokens.length && clauseEnd(sentence, last + 1, source, true) - last <= 6) last = clauseEnd(sentence, last + 1, source, true)
   if (times.test(textOf(sentence, first, last)) || flagged.some(([start, end]) => start < last && first < end)) return undefined
   let from = Math.max(clauseStart(sentence, match.from, source), match.from - nearby)
