@@ -59,7 +59,9 @@ const condition = /(?<=^| )(?:if|unless|whether)(?= )/
 // Hope, wishes and goodbyes are not promises: “hope you feel better soon”, “see you soon”.
 const wishes = /(?<=^| )(?:hope|hoping|hopefully|wish|wishing|fingers crossed|crossing (?:our|my) fingers|look forward|looking forward|see you|see more of you|have you back|welcome you back|talk|speak|get well|feel better|catch you|chat)(?= |$)/
 // “Holiday Pies will be back soon”: news about a product, not a promise to this customer.
-const availability = /(?<=^| )(?:(?:be|is|are|come|comes|coming) back|available|in stock|restocked|coming|released|launching|launched|on (?:the )?shelves|on sale|expire|run out|end|close|reopen|open)$/
+const availability = /(?<=^| )(?:(?:be|is|are|come|comes|coming) back|bring (?:[^ ]+ ){1,3}back|available|in stock|restocked|restocking|restock|coming|released|launching|launched|on (?:the )?shelves|on sale|expire|run out|end|close|reopen|open)$/
+// “It can take 14 days, so you should hear soon”: the sentence names the time already.
+const counted = /(?:^| )[0-9]+(?: (?:-|to) [0-9]+)? (?:business |working )?(?:days?|hours?|weeks?|minutes?)(?= |$)/
 // A concrete time right after the vague one makes it checkable: “soon, within 3 to 5 working days”.
 const concreteAfter = /^(?:, )?(?:(?:within|by|on|at|before|in) (?:[0-9]|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the next [0-9])|this (?:morning|afternoon|evening|week)|today|tonight)/
 // Words that only strengthen a vague time go with it, so the suggestion drops none: “very soon”, “sometime soon”.
@@ -282,7 +284,7 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0
   const leading = (startsSentence(sentence, from) || before === '') && future.test(after)
   const news = availability.test(before) && !promisedThing.test(before)
   if ((!future.test(before) && !leading) || wishes.test(lead) || news || condition.test(before)) return
-  if (concreteAfter.test(after)) return
+  if (concreteAfter.test(after) || counted.test(sentence.text)) return
   if (!add(sentence, from, to)) return
   const source = file.data.tactful?.source ?? String(file.value)
   const start = tokens[from].start
