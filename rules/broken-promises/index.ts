@@ -61,7 +61,7 @@ const wishes = /(?<=^| )(?:hope|hoping|hopefully|wish|wishing|fingers crossed|cr
 // “Holiday Pies will be back soon”: news about a product, not a promise to this customer.
 const availability = /(?<=^| )(?:(?:be|is|are|come|comes|coming) back|bring (?:[^ ]+ ){1,3}back|available|in stock|restocked|restocking|restock|coming|released|launching|launched|on (?:the )?shelves|on sale|expire|run out|end|close|reopen|open)$/
 // “It can take 14 days, so you should hear soon”: the sentence names the time already.
-const counted = /(?:^| )[0-9]+(?: (?:-|to) [0-9]+)? (?:business |working )?(?:days?|hours?|weeks?|minutes?)(?= |$)/
+const counted = /(?:^| )[0-9]+(?:-[0-9]+| (?:-|to) [0-9]+)? (?:business |working )?(?:days?|hours?|weeks?|minutes?)(?= |$)/
 // A concrete time right after the vague one makes it checkable: “soon, within 3 to 5 working days”.
 const concreteAfter = /^(?:, )?(?:(?:within|by|on|at|before|in) (?:[0-9]|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the next [0-9])|this (?:morning|afternoon|evening|week)|today|tonight)/
 // Words that only strengthen a vague time go with it, so the suggestion drops none: “very soon”, “sometime soon”.
@@ -176,11 +176,17 @@ export default defineRule(meta, (tree, file, context) => {
     return true
   }
   const classMatches = findPhrases(tree, file, classPhrases)
+  // “It can take 7-10 business days. You should hear back soon.”: a sentence beside it counts the days.
+  const all = sentencesOf(tree, file)
+  const counts = (sentence: Sentence): boolean => {
+    const index = all.indexOf(sentence)
+    return [all[index - 1], all[index + 1]].some((near) => near !== undefined && counted.test(near.text))
+  }
   // Longest first where two start together, so “at the earliest opportunity” is flagged whole.
   const vague = [...matches, ...findPhrases(tree, file, spans)].sort((a, b) => a.start - b.start || b.end - a.end)
   for (const match of vague) {
     sentences.add(match.sentence)
-    if (match.entry.kind === 'vague') checkVague(match, file, add)
+    if (match.entry.kind === 'vague') checkVague(match, file, add, counts)
   }
   for (const match of classMatches) sentences.add(match.sentence)
   for (const sentence of sentences) {
@@ -238,8 +244,8 @@ export default defineRule(meta, (tree, file, context) => {
     }
   }
   // A follow-up with no time at all: “we’ll keep you posted”.
-  for (const followUp of findFollowUps(classMatches, sentencesOf(tree, file), context.source, flagged)) {
-    if (!add(followUp.sentence, followUp.from, followUp.to)) continue
+  for (const followUp of findFollowUps(classMatches, all, context.source, flagged)) {
+    if (counts(followUp.sentence) || !add(followUp.sentence, followUp.from, followUp.to)) continue
     reportFollowUp(file, context.source, followUp, note)
   }
   // Chinese sentences get their own closer look (zh.ts).
@@ -254,7 +260,12 @@ export default defineRule(meta, (tree, file, context) => {
 
 const note = '“If you can’t keep a promise, then don’t make it”: give a time the customer can hold you to.'
 
-function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0], add: (sentence: Sentence, from: number, to: number) => boolean): void {
+function checkVague(
+  match: PhraseMatch<Entry>,
+  file: Parameters<typeof report>[0],
+  add: (sentence: Sentence, from: number, to: number) => boolean,
+  counts: (sentence: Sentence) => boolean
+): void {
   const {sentence} = match
   const {tokens} = sentence
   if (tokens[tokens.length - 1]?.norm === '?') return
@@ -284,7 +295,7 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof report>[0
   const leading = (startsSentence(sentence, from) || before === '') && future.test(after)
   const news = availability.test(before) && !promisedThing.test(before)
   if ((!future.test(before) && !leading) || wishes.test(lead) || news || condition.test(before)) return
-  if (concreteAfter.test(after) || counted.test(sentence.text)) return
+  if (concreteAfter.test(after) || counted.test(sentence.text) || counts(sentence)) return
   if (!add(sentence, from, to)) return
   const source = file.data.tactful?.source ?? String(file.value)
   const start = tokens[from].start
