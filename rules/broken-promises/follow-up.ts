@@ -34,7 +34,7 @@ const withTarget = new Set(classes.withTarget)
 // The future, after a subject and before the follow-up: “we will”, “someone is going to”, “and will then”.
 // “Let me find out”, “I’ll look into it and get back to you” (the second verb shares the first one’s modal).
 const modal = new RegExp(
-  `(?:^| )(?<who>[^ ]+) (?:will|shall|am going to|are going to|is going to|(?<=let )me)(?: (?:also|then|now|personally|directly|definitely|certainly|surely|gladly|happily|make sure to|be sure to|be sure and))*(?<shared> [^,;]* and(?: then)?)?$`
+  `(?:^| )(?<who>[^ ]+) (?:will|shall|am going to|are going to|is going to|(?<=let )me)(?: (?:also|then|now|personally|directly|definitely|certainly|surely|gladly|happily|make sure to|be sure to|be sure and|be))*(?<shared> [^,;]* and(?: then)?)?$`
 )
 // “I’ll make sure someone calls you back”: the promise is the agent’s, the follow-up someone else’s.
 const arranged = new RegExp(
@@ -130,7 +130,7 @@ function readFollowUp(match: PhraseMatch<Entry>, source: string, flagged: Readon
   if (tokens[clause]?.norm === 'and' && clause > 0 && /:\/\/|www\./.test(source.slice(tokens[clause - 1].end, tokens[clause].start))) return undefined
   let to = match.to
   const after = textOf(sentence, to, tokens.length)
-  if (withTarget.has(entry.phrase) && /^(?:with|to) /.test(after) && !customerObject.test(after)) return undefined
+  if (withTarget.has(entry.phrase) && /^(?:with|to) /.test(after) && !customerObject.test(after) && !objects.test(after)) return undefined
   // “follow up with you”, “reply there”, “get back to you with an update”: the object goes with the verb.
   for (let rest = after, round = 0; round < 2; round++) {
     const object = objects.exec(rest)

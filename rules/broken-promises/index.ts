@@ -28,6 +28,8 @@ interface Entry {
   phrase: string
   suggestions?: string[]
   kind?: string
+  /** A vague time that is itself the promise: “It won’t be long”, “Not long now”. */
+  standalone?: boolean
 }
 
 const phrases = definePhrases<Entry>(data)
@@ -51,7 +53,7 @@ const spans = definePhrases<Entry>(
 )
 
 // A future commitment before the vague time: “I’ll get back to you soon”, “your refund will be processed shortly”.
-const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing|[^ ]+ should (?:hear|receive|get|see|arrive|reach|have it|be (?:back|with you|there|ready|fixed|resolved|sorted|up|working|delivered|credited|processed|refunded|restored|available to you))|expect to)(?= |$)/
+const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing|[^ ]+ should (?:hear|receive|get|see|arrive|reach|land|come|show up|appear|clear|go through|have it|be (?:back|with you|there|ready|fixed|resolved|sorted|up|working|delivered|credited|processed|refunded|restored|available to you))|expect to)(?= |$)/
 // “The fix is coming soon” is a promise, not news about a product.
 const promisedThing = /(?:^| )(?:fix|fixes|patch|update|solution|resolution|refund|replacement|repair|engineer|technician|credit|compensation|answer|reply|response|callback|voucher)(?= )/
 // A condition: “if you see delivery soon, …” is not a promise.
@@ -142,7 +144,7 @@ const certainties: Certainty[] = [
 // verbs that are the customer’s taste or the agent’s own effort (“you’ll definitely love it”, “we’ll certainly pass it on”).
 const sure = alternation(classes.certaintyAdverbs)
 const definitely = new RegExp(
-  `(?<=^| )(?<who>[^ ]+) (?:(?:will|is going to|are going to) (?:${sure})|(?:${sure}) (?:will|is going to|are going to)|(?:is|are) (?:certain|sure|bound) to)(?! not| never)(?= [^ ]+)`,
+  `(?<=^| )(?<who>[^ ]+) (?:(?:will|is going to|are going to) (?:${sure})|(?:${sure}) (?:will|is going to|are going to)|(?:is|are) (?:${sure}) going to|(?:is|are) (?:certain|sure|bound) to)(?! not| never)(?= [^ ]+)`,
   'g'
 )
 const outcomeVerb = new RegExp(
@@ -157,6 +159,8 @@ const agents = new Set(['i', 'we', 'team'])
 
 /** Whether a clause after a certainty says an outcome will happen, not that the agent will make an effort. */
 function promisesOutcome(rest: string): boolean {
+  // “You can count on the hotel having your room ready”: something else doing it.
+  if (/^(?:that )?(?:the|your|it|this|that|them|him|her)(?: [^ ]+){0,3}? [^ ]+ing(?= )/.test(rest)) return !ownEffort.test(rest.replace(/^.*? ([^ ]+ing) /, '$1 '))
   const found = /(?:^| )(?<who>[^ ]+) (?:will|shall|is going to|are going to)(?: not| never)? (?<verb>.*)$/.exec(rest)
   if (!found?.groups) return false
   const {who, verb} = found.groups
@@ -294,7 +298,7 @@ function checkVague(
   // “Shortly, you’ll …”, “— in the next little while you’ll …”: the time leads its sentence or clause.
   const leading = (startsSentence(sentence, from) || before === '') && future.test(after)
   const news = availability.test(before) && !promisedThing.test(before)
-  if ((!future.test(before) && !leading) || wishes.test(lead) || news || condition.test(before)) return
+  if ((!future.test(before) && !leading && !match.entry.standalone) || wishes.test(lead) || news || condition.test(before)) return
   if (concreteAfter.test(after) || counted.test(sentence.text) || counts(sentence)) return
   if (!add(sentence, from, to)) return
   const source = file.data.tactful?.source ?? String(file.value)
