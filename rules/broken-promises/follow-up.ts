@@ -46,7 +46,7 @@ const customerObject = new RegExp(`^(?:with|to) (?:${words(classes.customer)})(?
 const objects = new RegExp(`^(?:${words(classes.objects)})(?= |$)`)
 // A time anywhere in the sentence makes the promise checkable (it is a commitment, or a vague time the rule flags).
 const times = new RegExp(
-  `(?:^| )(?:${words(classes.times)}|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|noon|midday|midnight|hours?|minutes?|days?|weeks?|months?|[0-9]+ (?:am|pm)|[0-9]+(?:am|pm|st|nd|rd|th)|[0-9]+:[0-9]+|soon|shortly|later|asap|promptly|eventually)(?= |$)`
+  `(?:^| )(?:${words(classes.times)}|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|morning|afternoon|evening|noon|midday|midnight|hours?|minutes?|days?|weeks?|months?|[0-9]+ (?:am|pm)|[0-9]+(?:am|pm|st|nd|rd|th)|[0-9]+(?::[0-9]+)+|[0-9]{1,2}\\/[0-9]{1,2}\\/[0-9]{2,4}|[0-9]{1,2} \\/ [0-9]{1,2} \\/ [0-9]{2,4}|soon|shortly|later|asap|promptly|eventually)(?= |$)`
 )
 // Tied to an event or a condition: “once the warehouse confirms”, “if anything changes”.
 const events = new RegExp(`(?:^| )(?:${words(classes.events)})(?= |$)`)

@@ -132,7 +132,8 @@ const certainties: Certainty[] = [
     // “Rest assured the refund will reach you by Monday”, “without a doubt the update will fix it”.
     pattern: new RegExp(`(?<=^| )(?:${alternation(classes.certaintyHeads)})(?: that)?(?= |$)`, 'g'),
     reason: (actual) => `${quote(actual)} is certainty about what you don’t control; say what you expect and why`,
-    expected: (actual) => (/^i\b/i.test(actual) ? ['I expect'] : matchCase(actual, ['we expect'])),
+    // “You can count on the hotel having …” does not read with “we expect”.
+    expected: (actual) => (/(?:count|rely) on/i.test(actual) ? [] : /^i\b/i.test(actual) ? ['I expect'] : matchCase(actual, ['we expect'])),
     wholeClause: true,
     needsFuture: true,
     outcome: true
@@ -160,7 +161,8 @@ const agents = new Set(['i', 'we', 'team'])
 /** Whether a clause after a certainty says an outcome will happen, not that the agent will make an effort. */
 function promisesOutcome(rest: string): boolean {
   // “You can count on the hotel having your room ready”: something else doing it.
-  if (/^(?:that )?(?:the|your|it|this|that|them|him|her)(?: [^ ]+){0,3}? [^ ]+ing(?= )/.test(rest)) return !ownEffort.test(rest.replace(/^.*? ([^ ]+ing) /, '$1 '))
+  if (/(?:^| )(?:not|never|no)(?= |$)/.test(rest)) return false
+  if (/^(?:that )?(?:the|your|it|this|that|them|him|her)(?: [^ ]+){0,3}? (?!(?:some|any|no|every)thing )[^ ]+ing(?= )/.test(rest)) return !ownEffort.test(rest.replace(/^.*? ([^ ]+ing) /, '$1 '))
   const found = /(?:^| )(?<who>[^ ]+) (?:will|shall|is going to|are going to)(?: not| never)? (?<verb>.*)$/.exec(rest)
   if (!found?.groups) return false
   const {who, verb} = found.groups

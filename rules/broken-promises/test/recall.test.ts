@@ -59,7 +59,13 @@ describe('broken-promises: a follow-up with no time', () => {
     ["I'll chase the courier and keep you in the loop.", 'keep you in the loop'],
     ["We'll find out why the payment failed.", "We'll find out why the payment failed"],
     ["Let me find out what's going on.", "Let me find out what's going on"],
-    ['A supervisor is going to give you a ring.', 'is going to give you a ring']
+    ['A supervisor is going to give you a ring.', 'is going to give you a ring'],
+    ['A specialist will be reaching out to you.', 'will be reaching out to you'],
+    ['We have logged it and you will be contacted by our resolutions team.', 'you will be contacted'],
+    ["The invoice is nearly ready and we'll send it across.", "we'll send it across"],
+    ["We'll circle back with an answer.", "We'll circle back with an answer"],
+    ["I'll make sure someone calls you back about this.", "I'll make sure someone calls you back"],
+    ["The developers are aware and we'll post here once it's resolved.", "we'll post here"]
   ])('flags %s', async (text, actual) => {
     expect(await actuals(text)).toEqual([actual])
   })
@@ -101,6 +107,9 @@ describe('broken-promises: a follow-up with no time', () => {
     'We will not contact you again about this offer.',
     'Our team will be happy to help if you call the store.',
     'We hope to update you next week.',
+    'Your case is open and you shall be updated by 17/11/2025 01:57:00 PM.',
+    'The India team will reach out to you. Please allow 24-48 business hours.',
+    "We'll send it across by 3 pm today.",
     'The crew are doing their best to rebook everyone.'
   ])('leaves alone %s', async (text) => {
     expect(await actuals(text)).toEqual([])
@@ -120,7 +129,13 @@ describe('broken-promises: certainty about what the agent does not control', () 
     ['Rest assured, your luggage will make it onto the next flight.', 'Rest assured, your luggage will make it onto the next flight'],
     ["I'm certain the courier will deliver it this afternoon.", "I'm certain the courier will deliver it this afternoon"],
     ['The plumber is certain to fix the leak on the first visit.', 'is certain to'],
-    ["This won't come back, I guarantee it.", 'I guarantee it']
+    ["This won't come back, I guarantee it.", 'I guarantee it'],
+    ['Your new boiler will pass the safety check with no issues at all.', 'Your new boiler will pass the safety check with no issues at all'],
+    ["It'll leave on time for sure.", "It'll leave on time for sure"],
+    ['The part is 100% going to arrive before your appointment.', 'is 100% going to'],
+    ['Trust me, the new router will solve your speed issues.', 'Trust me, the new router will solve your speed issues'],
+    ['Your upgrade is locked in, nothing can go wrong there.', 'nothing can go wrong there'],
+    ['Not long now — your replacement is being packed.', 'Not long now']
   ])('flags %s', async (text, actual) => {
     expect(await actuals(text)).toEqual([actual])
   })
@@ -128,6 +143,8 @@ describe('broken-promises: certainty about what the agent does not control', () 
   it('suggests saying what you expect', async () => {
     expect((await findings('Rest assured the refund will reach your card by Monday.'))[0]?.suggestions).toEqual(['We expect the refund will reach your card by Monday'])
     expect((await findings('The ferry will surely sail on time.'))[0]?.suggestions).toEqual(['should'])
+    expect((await findings('Your boiler will pass the check with no issues at all.'))[0]?.suggestions).toEqual(['Your boiler should pass the check'])
+    expect((await findings('Without fail, the courier will be there at 9.'))[0]?.suggestions).toEqual(['We expect the courier will be there at 9'])
   })
 
   it.each([
@@ -136,7 +153,10 @@ describe('broken-promises: certainty about what the agent does not control', () 
     "I'm sure you'll love the new blender.",
     'Rest assured your feedback will be passed on to the team.',
     'The colour is guaranteed for five years under the warranty.',
-    "I can't promise the upgrade will be free, but I've asked."
+    "I can't promise the upgrade will be free, but I've asked.",
+    "It isn't something we can guarantee 100%.",
+    'This game is definitely going to be amazing!',
+    'You will definitely enjoy the upgraded seats.'
   ])('leaves alone %s', async (text) => {
     expect(await actuals(text)).toEqual([])
   })
