@@ -56,12 +56,14 @@ const spans = definePhrases<Entry>(
 const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing|[^ ]+ should (?:hear|receive|get|see|arrive|reach|land|come|show up|appear|clear|go through|have it|be (?:back|with you|there|ready|fixed|resolved|sorted|up|working|delivered|credited|processed|refunded|restored|available to you))|expect to)(?= |$)/
 // “The fix is coming soon” is a promise, not news about a product.
 const promisedThing = /(?:^| )(?:fix|fixes|patch|update|solution|resolution|refund|replacement|repair|engineer|technician|credit|compensation|answer|reply|response|callback|voucher)(?= )/
+// “You’ll be in touch in no time”: what the customer will do is not the company’s promise.
+const customerActs = /(?:^| )you will (?:be in touch|be able to|be connected|contact|reach|get in touch|be back)(?= |$)/
 // A condition: “if you see delivery soon, …” is not a promise.
 const condition = /(?<=^| )(?:if|unless|whether)(?= )/
 // Hope, wishes and goodbyes are not promises: “hope you feel better soon”, “see you soon”.
 const wishes = /(?<=^| )(?:hope|hoping|hopefully|wish|wishing|fingers crossed|crossing (?:our|my) fingers|look forward|looking forward|see you|see more of you|have you back|welcome you back|talk|speak|get well|feel better|catch you|chat)(?= |$)/
 // “Holiday Pies will be back soon”: news about a product, not a promise to this customer.
-const availability = /(?<=^| )(?:(?:be|is|are|come|comes|coming) back|bring (?:[^ ]+ ){1,3}back|available|in stock|restocked|restocking|restock|coming|released|launching|launched|on (?:the )?shelves|on sale|expire|run out|end|close|reopen|open)$/
+const availability = /(?<=^| )(?:(?:be|is|are|come|comes|coming) back|(?:bring|get) (?:[^ ]+ ){1,3}back|available|in stock|restocked|restocking|restock|coming|released|launching|launched|on (?:the )?shelves|on sale|expire|run out|end|close|reopen|open)$/
 // “It can take 14 days, so you should hear soon”: the sentence names the time already.
 const counted = /(?:^| )[0-9]+(?:-[0-9]+| (?:-|to) [0-9]+)? (?:business |working )?(?:days?|hours?|weeks?|minutes?)(?= |$)/
 // A concrete time right after the vague one makes it checkable: “soon, within 3 to 5 working days”.
@@ -149,7 +151,7 @@ const definitely = new RegExp(
   'g'
 )
 const outcomeVerb = new RegExp(
-  `^(?:(?:(?:be|get|have) )?(?:it |this |that |them |your [^ ]+ |the [^ ]+ )?(?:${alternation(classes.outcomeVerbs)})|(?:make (?:absolutely |100 % |doubly )?sure|ensure)(?: that)? (?:the|your|it|they|he|she|this|that)(?: [^ ]+)? (?!is |are |has |have )[^ ]+s)(?= |$)`
+  `^(?:(?:(?:be|get|have) )?(?:it |this |that |them |your [^ ]+ |the [^ ]+ )?(?:${alternation(classes.outcomeVerbs)})|(?:make (?:absolutely |100 % |doubly )?sure|ensure)(?: that)? (?:the|your|it|they|he|she|this|that)(?: [^ ]+)? (?:turns? up|arrives?|shows? up|gets? there|gets? to you|reach(?:es)? you|is there|are there|is ready|are ready|works?|is fixed|is delivered|is on time))(?= |$)`
 )
 // A certainty after the promise it is about: “it will leave on time for sure”, “…, come what may”.
 const tails = new RegExp(`(?<=^| )(?:${alternation(classes.certaintyTails)})(?= [.!,;]|$)`, 'g')
@@ -228,7 +230,8 @@ export default defineRule(meta, (tree, file, context) => {
       // “Your boiler will pass with no issues at all” → “Your boiler should pass”.
       const head = context.source.slice(start, sentence.tokens[found.from].start).replace(/[\s,]+$/, '')
       const modals = head.match(/\bwill\b|['’]ll\b/g) ?? []
-      const expected = modals.length === 1 ? [head.replace(/\bwill\b/, 'should').replace(/['’]ll\b/, ' should')] : []
+      // Not for the agent’s own promise: “we should make sure …” would change what it says.
+      const expected = modals.length === 1 && !/^(?:i|we)\b/i.test(head) ? [head.replace(/\bwill\b/, 'should').replace(/['’]ll\b/, ' should')] : []
       report(file, {start, end, reason: `${quote(actual)} is certainty about what you don’t control; say what you expect`, expected, note})
     }
     for (const found of matchTokens(sentence, definitely)) {
@@ -299,7 +302,7 @@ function checkVague(
   const after = textOf(sentence, to, tokens.length)
   // “Shortly, you’ll …”, “— in the next little while you’ll …”: the time leads its sentence or clause.
   const leading = (startsSentence(sentence, from) || before === '') && future.test(after)
-  const news = availability.test(before) && !promisedThing.test(before)
+  const news = (availability.test(before) && !promisedThing.test(before)) || customerActs.test(before)
   if ((!future.test(before) && !leading && !match.entry.standalone) || wishes.test(lead) || news || condition.test(before)) return
   if (concreteAfter.test(after) || counted.test(sentence.text) || counts(sentence)) return
   if (!add(sentence, from, to)) return
