@@ -128,6 +128,7 @@ function readFollowUp(match: PhraseMatch<Entry>, source: string, flagged: Readon
   // “… here: https://… and we’ll look into it”: the request went with the link.
   const clause = clauseStart(sentence, match.from)
   if (tokens[clause]?.norm === 'and' && clause > 0 && /:\/\/|www\./.test(source.slice(tokens[clause - 1].end, tokens[clause].start))) return undefined
+  if (/(?::\/\/|www\.)\S*\s+(?:and|&)\s/.test(source.slice(tokens[clause].start, tokens[match.from].start))) return undefined
   let to = match.to
   const after = textOf(sentence, to, tokens.length)
   if (withTarget.has(entry.phrase) && /^(?:with|to) /.test(after) && !customerObject.test(after) && !objects.test(after)) return undefined
