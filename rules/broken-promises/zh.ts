@@ -103,8 +103,14 @@ const certainties: Certainty[] = [
   {
     // “重装之后游戏不会再闪退了”: a promise about what something else will never do again — not the company’s
     // own promise to stop (“我们不会再给您发送促销短信”).
-    pattern: /^(?!.*(?:我们|我|本店|本公司|公司|我司|您|你))[^，。！？,.!?；;]*(?:不会再|不会再次)(?!给您|联系|打扰|发送|收取|扣|向您)[^，。！？,.!?；;]{1,6}$/g,
+    pattern: /^(?!.*(?:我们|我|本店|本公司|公司|我司))[^，。！？,.!?；;]*(?<![您你]|[您你][也都])(?:不会再|不会再次)(?!给您|联系|打扰|发送|收取|扣|被|向您|收到)[^，。！？,.!?；;]{1,6}$/g,
     reason: (actual) => `${quote(actual)} is a promise nobody can keep; say what you have changed so it is less likely`
+  },
+  {
+    // “保证明天一早就给您送到”: a guarantee of an outcome, with or without the company named.
+    pattern: new RegExp(`(?<![我们方司店人量质品])保证(?![金书期人函])[^，。！？,.!?；;]{0,10}?(?:${list(classes.outcomes)})`, 'g'),
+    reason: (actual) => `${quote(actual)} is a guarantee nobody can check in advance; say what you will do instead`,
+    expected: (actual) => [actual.replace(/^保证/u, '预计')]
   },
   {
     pattern: /保准|准保|打包票/g,
@@ -150,13 +156,13 @@ export function checkChinese(
 // A follow-up with no time: “我们会跟进”, “售后同事会联系您”, “有结果会通知您”. The company (or nobody) is the
 // subject; 会 / 将 and a follow-up verb, and nothing in the sentence that gives a time, a condition or an event.
 const followUp = new RegExp(
-  `(?<modal>将会|会|将|再)(?<adv>(?:及时|持续|主动|再|进一步)*)(?<mid>[^，。！？,.!?；;]{1,15}?并(?:及时)?)?(?<verb>(?:给|为|向|与|和|跟)(?:您|你)(?:回复|答复|回电|打电话|致电|联系|反馈|发送通知|说明|回个电话)|(?:联系|通知|告知|告诉|回复|答复|回电|致电|反馈给|同步给)(?:您|你)|跟进(?:处理|此事|这件事情|这件事|这个问题|此问题|您的问题|您的反馈|您的情况|您的订单)?|回访)`,
+  `(?<modal>将会|会|将|再|随时)(?<adv>(?:及时|持续|主动|再|进一步|有专人|有专员|有客服|有工作人员|有同事|有人|有技术人员|有师傅)*)(?<mid>[^，。！？,.!?；;]{1,15}?并(?:及时)?)?(?<verb>(?:给|为|向|与|和|跟)(?:您|你)(?:回复|答复|回电|打电话|致电|联系|反馈|发送通知|说明|回个电话)|(?:联系|通知|告知|告诉|回复|答复|回电|致电|反馈给|同步给)(?:您|你)|跟进(?:处理|此事|这件事情|这件事|这个问题|此问题|您的问题|您的反馈|您的情况|您的订单)?|回访)`,
   'g'
 )
 const asksZh = /请(?:您|你)?(?:提供|发送|发|私信|告诉|填写|上传|联系|回复|留下|补充|确认|添加)|麻烦(?:您|你)|烦请|(?:您|你)(?:可以|可|需要|需)(?:提供|发送|私信|联系|告诉|填写)|[?？吗]$/
 // “有结果会通知您” names no time, whatever it waits for; any other condition or event does (“收到退货后我们会通知您”).
 // So does the company’s own step first (“我们核实后会给您回复”) and “后续” (later on).
-const resultWait = /有(?:了)?(?:结果|进展|消息|更新|新的进展|最新进展|反馈|答复|回复)(?:了)?(?:后|之后|以后)?|(?:核实|查询|查看|确认|处理|调查|了解|核查|沟通|研究|评估|检查|跟进|审核|审批|排查)(?:完|完毕|清楚|好)?(?:后|之后|以后)|后续|售后|后台|然后|随后|最后|稍后/g
+const resultWait = /有(?:了)?(?:结果|进展|消息|更新|新的进展|最新进展|反馈|答复|回复)(?:了)?(?:后|之后|以后)?|(?:核实|查询|查看|确认|处理|调查|了解|核查|沟通|研究|评估|检查|跟进|审核|审批|排查)(?:完|完毕|清楚|好)?(?:后|之后|以后)|后续|后面|售后|后台|然后|随后|最后|稍后/g
 const eventZh = /如果|假如|假设|倘若|若(?!干)|万一|要是|一旦|的话|只要|除非|(?<!等)待|等到|后|之后|以后|当(?!然)/
 
 function checkFollowUp(sentence: Sentence, file: Parameters<typeof reportJoined>[0], add: (sentence: Sentence, from: number, to: number) => boolean): void {
@@ -172,7 +178,8 @@ function checkFollowUp(sentence: Sentence, file: Parameters<typeof reportJoined>
     if (!add(sentence, from, to)) continue
     const {modal = '会', adv = '', mid = '', verb = ''} = match.groups ?? {}
     // “会重新安排上门时间并通知您” → “会重新安排上门时间并在今天下午5点前通知您”.
-    const timed = (time: string) => (mid ? `${modal}${adv}${mid}${time}${verb}` : `${modal}${time}${adv}${verb}`)
+    const will = modal === '随时' ? '会' : modal
+    const timed = (time: string) => (mid ? `${will}${adv}${mid}${time}${verb}` : `${will}${time}${adv}${verb}`)
     const expected = verb.startsWith('跟进') && !mid ? [`${match[0]}，并在今天下午5点前给您回复`] : [timed('在今天下午5点前'), timed('在24小时内')]
     reportJoined(file, sentence, from, to, {
       reason: (actual) => `${quote(actual)} promises a follow-up with no time to hold you to; add one, such as ${quote('今天下午5点前')}`,
