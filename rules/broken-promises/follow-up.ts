@@ -131,6 +131,8 @@ function readFollowUp(match: PhraseMatch<Entry>, source: string, flagged: Readon
   if (/(?::\/\/|www\.)\S*\s+(?:and|&)\s/.test(source.slice(tokens[clause].start, tokens[match.from].start))) return undefined
   let to = match.to
   const after = textOf(sentence, to, tokens.length)
+  // “We’ll email you the label” hands something over; “someone will email you” follows up.
+  if (/^(?:email|message|text) you$/.test(entry.phrase) && /^(?:a|an|the|your|this|that|it|them|these|those|details|instructions)(?= |$)/.test(after)) return undefined
   if (withTarget.has(entry.phrase) && /^(?:with|to) /.test(after) && !customerObject.test(after) && !objects.test(after)) return undefined
   // “follow up with you”, “reply there”, “get back to you with an update”: the object goes with the verb.
   for (let rest = after, round = 0; round < 2; round++) {

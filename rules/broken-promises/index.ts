@@ -106,9 +106,10 @@ const certainties: Certainty[] = [
   },
   {
     // “I’m 100% sure”, “100% guaranteed”.
-    pattern: /(?<=^| )(?:i am |we are )?100 % (?:sure|certain|guaranteed|confident|positive)(?= |$)/g,
+    pattern: /(?<=^| )(?:i am |we are |is |are )?100 % (?:sure|certain|guaranteed|confident|positive|safe|secure|covered|fine)(?= |$)/g,
     reason: (actual) => `${quote(actual)} is certainty you can’t back; say what you expect and why`,
-    expected: (actual) => matchCase(actual, [actual.toLowerCase().startsWith('we') ? 'we expect' : actual.toLowerCase().startsWith('i') ? 'I expect' : 'expected'])
+    expected: (actual) =>
+      /^(?:is|are) /i.test(actual) ? [] : matchCase(actual, [actual.toLowerCase().startsWith('we') ? 'we expect' : actual.toLowerCase().startsWith('i') ? 'I expect' : 'expected'])
   },
   {
     // “This will never happen again”, “it won’t happen again”, “will not be cancelled again”.
