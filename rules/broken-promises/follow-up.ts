@@ -86,18 +86,19 @@ export function findFollowUps(
 ): FollowUp[] {
   const bySentence = new Map<Sentence, FollowUp>()
   // A request or a question anywhere before, or in the next two sentences (“We’ll look into it. Can you DM us
-  // your booking reference?”), makes the follow-up an offer that waits on the customer.
-  const asking = sentences.map(asks)
-  const waits = new Set<Sentence>()
-  sentences.forEach((sentence, index) => {
-    if (asking.slice(0, index + 3).includes(true) || continues(sentence, index)) waits.add(sentence)
-  })
+  // your booking reference?”), makes the follow-up an offer that waits on the customer. Read only when a
+  // follow-up is found, and once per reply.
+  let asking: boolean[] | undefined
+  const waits = (sentence: Sentence): boolean => {
+    const index = sentences.indexOf(sentence)
+    asking ??= sentences.map(asks)
+    return asking.slice(0, index + 3).includes(true) || continues(sentence, index)
+  }
   for (const match of matches) {
     if (match.entry.kind === 'certainty-head' || match.entry.kind === 'certainty-adverb') continue
     const {sentence} = match
-    if (waits.has(sentence)) continue
     const found = readFollowUp(match, source, flagged.get(sentence) ?? [])
-    if (!found) continue
+    if (!found || waits(sentence)) continue
     const previous = bySentence.get(sentence)
     // One finding a sentence: “we’ll look into it and get back to you” gets its time at the follow-up.
     if (!previous || (previous.kind === 'outcome' && found.kind !== 'outcome')) bySentence.set(sentence, found)

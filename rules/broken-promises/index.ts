@@ -197,7 +197,12 @@ export default defineRule(meta, (tree, file, context) => {
     sentences.add(match.sentence)
     if (match.entry.kind === 'vague') checkVague(match, file, add, counts)
   }
-  for (const match of classMatches) sentences.add(match.sentence)
+  // The sentences with a word of certainty from the classes: only these are read for one after the promise.
+  const certain = new Set<Sentence>()
+  for (const match of classMatches) {
+    sentences.add(match.sentence)
+    if (match.entry.kind === 'certainty-adverb') certain.add(match.sentence)
+  }
   for (const sentence of sentences) {
     for (const certainty of certainties) {
       for (const found of matchTokens(sentence, certainty.pattern)) {
@@ -219,7 +224,7 @@ export default defineRule(meta, (tree, file, context) => {
         report(file, {start, end, reason: certainty.reason(actual), expected, note})
       }
     }
-    for (const found of matchTokens(sentence, tails)) {
+    for (const found of certain.has(sentence) ? matchTokens(sentence, tails) : []) {
       // The clause the certainty closes: back to its start, or past one comma when it stands alone after it.
       let from = clauseStartOf(sentence, found.from)
       if (from === found.from && from > 0) from = clauseStartOf(sentence, from - 1)
