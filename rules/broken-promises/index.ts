@@ -20,7 +20,7 @@ import data from './phrases.json' with {type: 'json'}
 import classes from './classes.json' with {type: 'json'}
 import {resolveDue} from './due.js'
 import {classPhrases, findFollowUps, reportFollowUp} from './follow-up.js'
-import {checkChinese, collectCommitmentsZh, followUpsZh, phrasesZh} from './zh.js'
+import {checkChinese, collectCommitmentsZh} from './zh.js'
 
 const meta = ruleMeta(metaData)
 
@@ -264,7 +264,7 @@ export default defineRule(meta, (tree, file, context) => {
     reportFollowUp(file, context.source, followUp, note)
   }
   // Chinese sentences get their own closer look (zh.ts).
-  const flaggedZh = checkChinese(findPhrases(tree, file, phrasesZh), file, findPhrases(tree, file, followUpsZh), sentencesOf(tree, file))
+  const flaggedZh = checkChinese(tree, file, context)
   // The date parser is only awaited when a sentence makes a concrete commitment.
   const english = collectCommitments([...sentences], context, flagged)
   const chinese = collectCommitmentsZh(sentencesOf(tree, file), context, flaggedZh)
