@@ -2,7 +2,7 @@
 import {describe, expect, it} from 'vitest'
 import {lint} from '../../packages/tactful/src/index.js'
 
-const body = 'Hi Sam,\n\nWe will get back to you soon. We will refund you within 3 working days.\n我们会在24小时内联系您。\n'
+const body = 'Hi Sam,\n\nI guarantee it will arrive. We will refund you within 3 working days.\n我们会在24小时内联系您。\n'
 
 function email(date: string): string {
   return `From: Sam <sam@example.com>\nTo: support@example.com\nSubject: Refund\nDate: ${date}\n\n${body}`
