@@ -12,6 +12,8 @@ import {
 } from '../kit/index.js'
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
+import {clauseFrom, clauseTo, isConditional} from './clauses.js'
+import {findLimits, isNoTimeYet, type Limit, offersAlternative} from './structure.js'
 import {checkChinese, phrasesZh} from './zh.js'
 
 const meta = {
@@ -55,11 +57,6 @@ const impersonal = new RegExp(
   'g'
 )
 
-const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”'])
-const conjunctions = new Set(['but', 'because', 'since', 'as', 'once', 'unless', 'if', 'when', 'while', 'although', 'though', 'so', 'and', 'or', 'however', 'which', 'who'])
-// “Please be advised that cancellation is not allowed”: the limit starts after “that”, but “do that” ends with it.
-const clauseStarts = new Set([...conjunctions, 'that'])
-const conditionals = new Set(['if', 'unless', 'whether', 'when', 'why', 'in case'])
 const pronounSubjects = new Set(['we', 'you', 'they', 'i', 'he', 'she', 'it'])
 const eventVerbs = new Set(['receive', 'receives', 'received', 'arrive', 'arrives', 'clear', 'clears', 'is', 'are', 'has', 'have', 'gets', 'comes', 'ships', 'lands', 'returns', 'confirms', 'pays', 'sends'])
 const weekdays = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?$/
@@ -72,7 +69,7 @@ export default defineRule(meta, (tree, file) => {
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {
   const flagged: Array<[number, number]> = []
-  const overlaps = (from: number) => flagged.some(([start, end]) => from >= start && from < end)
+  const overlaps = (from: number, to = from + 1) => flagged.some(([start, end]) => from < end && start < to)
 
   for (const found of matchTokens(sentence, refusal)) {
     const groups = found.match.groups ?? {}
@@ -82,7 +79,7 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
     const rest = textOf(sentence, found.to, to)
     if (!isRefusal(modal, verb, groups.next, rest)) continue
     if (isConditional(sentence, found.from) || isDoubleNegative(sentence, found.from)) continue
-    if (overlaps(found.from)) continue
+    if (overlaps(found.from) || isNoTimeYet(sentence, found.from, to)) continue
     flagged.push([found.from, to])
     flag(sentence, file, found.from, to, {subjectTokens: wordCount(groups.subject ?? groups.subject2 ?? ''), modal})
   }
@@ -105,6 +102,12 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
     flagged.push([from, to])
     flag(sentence, file, from, to, {subjectTokens: 0, modal: ''})
   }
+  // The shapes that do not put the company first: third parties, the passive, states, no means.
+  for (const limit of findLimits(sentence)) {
+    if (overlaps(limit.from, limit.to)) continue
+    flagged.push([limit.from, limit.to])
+    flag(sentence, file, limit.from, limit.to, {subjectTokens: 0, modal: ''}, limit)
+  }
 }
 
 function isRefusal(modal: string, verb: string, next: string | undefined, after?: string): boolean {
@@ -124,66 +127,78 @@ function isDoubleNegative(sentence: Sentence, from: number): boolean {
   return /(?:^| )(?:not mean|not that|not say)$/.test(before)
 }
 
-// “If we can’t fix it, we’ll replace it” plans for a limit rather than leading with one.
-function isConditional(sentence: Sentence, from: number): boolean {
-  for (let index = from - 1; index >= 0; index--) {
-    const token = sentence.tokens[index]
-    if (token.punctuation && token.norm !== "'") return false
-    if (conditionals.has(token.norm)) return true
-  }
-  return false
-}
-
 const pronouns = new Set(['it', 'that', 'this', 'there', 'which', 'nothing', 'no', 'impossible'])
-
-// The clause starts after the previous punctuation mark or joining word.
-function clauseFrom(sentence: Sentence, from: number): number {
-  let start = from
-  while (start > 0) {
-    const token = sentence.tokens[start - 1]
-    if (token.punctuation ? clauseEnd.has(token.norm) : clauseStarts.has(token.norm)) break
-    // “Hi Kenneth. please be advised …”: a full stop inside a word token still ends the clause.
-    if (!token.punctuation && token.raw.endsWith('.') && token.raw.length > 2) break
-    start--
-  }
-  return start
-}
-
-// The clause runs to the next punctuation mark or joining word.
-function clauseTo(sentence: Sentence, from: number): number {
-  let to = from
-  while (to < sentence.tokens.length) {
-    const token = sentence.tokens[to]
-    if (token.punctuation ? clauseEnd.has(token.norm) : conjunctions.has(token.norm)) break
-    to++
-  }
-  // Several expanded tokens can share one word (“won’t” → will not): never end inside a word.
-  while (to < sentence.tokens.length && to > 0 && sentence.tokens[to].start === sentence.tokens[to - 1].start) to++
-  return to
-}
 
 function wordCount(text: string): number {
   return text ? text.split(' ').length : 0
 }
 
-function flag(sentence: Sentence, file: Parameters<typeof report>[0], from: number, to: number, how: {subjectTokens: number; modal: string}): void {
+function flag(sentence: Sentence, file: Parameters<typeof report>[0], from: number, to: number, how: {subjectTokens: number; modal: string}, limit?: Limit): void {
   const {tokens} = sentence
-  const start = tokens[from].start
-  const end = tokens[to - 1].end
   const source = file.data.tactful?.source ?? String(file.value)
+  if (limit) [from, to] = trim(sentence, source, from, to)
+  const start = tokens[from].start
+  const end = cut(source, tokens[from].start, tokens[to - 1].end)
   const actual = source.slice(start, end)
-  const positive = positiveForm(sentence, source, from, to, how)
-  const reason = positive
-    ? `${quote(actual)} leads with what you can’t do; try ${quote(positive)}`
-    : `${quote(actual)} tells the customer what you won’t do; say what you can do instead`
+  const positive = limit ? passivePositive(sentence, source, from, to, limit) : positiveForm(sentence, source, from, to, how)
+  // “We can’t refund the fare, but we can move you …” already offers the way forward: a milder finding.
+  const alternative = offersAlternative(sentence, from, to)
+  let reason: string
+  if (positive) reason = `${quote(actual)} leads with what you can’t do; try ${quote(positive)}`
+  else if (alternative) reason = `${quote(actual)} comes before what you can do; lead with the alternative you offer`
+  else if (limit) reason = `${quote(actual)} tells the customer what can’t be done; say what can be done instead`
+  else reason = `${quote(actual)} tells the customer what you won’t do; say what you can do instead`
   report(file, {
     start,
     end,
     reason,
     expected: positive ? [positive] : [],
     note: 'Lead with what the company can do, and when; a refusal first reads as a closed door.',
-    safe: positive !== undefined
+    safe: positive !== undefined,
+    severity: alternative ? 'info' : undefined
   })
+}
+
+const greetings = new Set(['hi', 'hello', 'hey', 'sorry', 'yes', 'ok', 'okay'])
+const signOffs = new Set(['thanks', 'thank', 'thx', 'ty', 'regards', 'cheers', 'sorry', 'apologies'])
+
+// A clause found by structure can run into what is not part of it in a chat reply: the “@handle” before
+// it, a sign-off or the next sentence after it (“… your BIG ID. Thanks - Khairul”).
+function trim(sentence: Sentence, source: string, from: number, to: number): [number, number] {
+  const {tokens} = sentence
+  while (from < to - 1 && (tokens[from].punctuation || greetings.has(tokens[from].norm))) from += tokens[from].norm === '@' || tokens[from].norm === '#' ? 2 : 1
+  if (from >= to) return [to - 1, to]
+  for (let index = from + 2; index < to; index++) {
+    const token = tokens[index]
+    const stop = source[tokens[index - 1].end] === '.' && /^\p{Lu}/u.test(token.raw)
+    if (stop || signOffs.has(token.norm) || /^[-~^]/.test(token.raw)) {
+      to = index
+      break
+    }
+  }
+  while (to > from + 1 && tokens[to - 1].punctuation) to--
+  return [from, to]
+}
+
+// “another.Thanks-EA”: a word glued to the next sentence ends at its full stop.
+function cut(source: string, start: number, end: number): number {
+  const glued = /[\p{Ll}\d]\.[-~^\p{Lu}]/u.exec(source.slice(start, end))
+  return glued ? start + glued.index + 1 : end
+}
+
+/** “Your order can’t be shipped until payment clears” → “Your order can be shipped once payment clears”. */
+function passivePositive(sentence: Sentence, source: string, from: number, to: number, limit: Limit): string | undefined {
+  const {negation} = limit
+  if (limit.kind !== 'passive' || !negation) return undefined
+  const {tokens} = sentence
+  const auxiliary = tokens.slice(negation.from, negation.to).map((token) => token.norm).join(' ')
+  if (auxiliary !== 'can not' && auxiliary !== 'will not' || negation.from === from) return undefined
+  const limitAt = tokens.findIndex((token, index) => index >= negation.to && index < to && (token.norm === 'until' || token.norm === 'till' || token.norm === 'before'))
+  if (limitAt < 0 || limitAt + 1 >= to) return undefined
+  const subject = source.slice(tokens[from].start, tokens[negation.from].start)
+  const affirmative = auxiliary === 'can not' ? 'can ' : 'will '
+  const middle = source.slice(tokens[negation.to].start, tokens[limitAt].start)
+  return `${subject}${affirmative}${middle}${whenFrom(sentence, source, limitAt, to)}`
 }
 
 /**
@@ -214,11 +229,16 @@ function positiveForm(sentence: Sentence, source: string, from: number, to: numb
   else if (contracted && pronoun) affirmative = `${subjectText}’ll be able to `.replace('’', modalRaw.includes("'") ? "'" : '’')
   else affirmative = `${subjectText} will be able to `
   const middle = source.slice(tokens[verb].start, tokens[limit].start)
+  return `${affirmative}${middle}${whenFrom(sentence, source, limit, to)}`
+}
+
+// “before Friday” → “on Friday”; “until we receive the item” is an event: “once we receive the item”.
+function whenFrom(sentence: Sentence, source: string, limit: number, to: number): string {
+  const {tokens} = sentence
   const when = source.slice(tokens[limit + 1].start, tokens[to - 1].end)
   const first = tokens[limit + 1].norm
-  // “until we receive the item” is an event: it becomes “once we receive the item”.
   const rest = tokens.slice(limit + 1, to).map((token) => token.norm)
   const event = pronounSubjects.has(first) || rest.some((word) => eventVerbs.has(word))
   const preposition = event ? 'once ' : weekdays.test(first) ? 'on ' : first === 'next' || first === 'this' || first === 'tomorrow' ? '' : 'from '
-  return `${affirmative}${middle}${preposition}${when}`
+  return `${preposition}${when}`
 }

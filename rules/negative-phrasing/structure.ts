@@ -1,0 +1,294 @@
+/**
+ * The structural look: refusals and limits in the shapes that do not put the company first — a third
+ * party, a system or the terms as subject (“the airline can’t refund …”, “the system won’t let us …”),
+ * the passive (“gift cards cannot be exchanged”, “refunds aren’t given on sale items”), a state with or
+ * without a subject (“not possible”, “not supported”, “not eligible”, “isn’t part of your plan”), and a
+ * lack of means or plans (“there’s no option to …”, “we have no plans to …”).
+ *
+ * Each shape is a pattern over word classes (classes.json) and the sentence’s normalized tokens; negation
+ * and voice come from the tokens. It runs only on sentences the phrase data marks as candidates.
+ */
+import {alternation, matchTokens, type Sentence} from '../kit/index.js'
+import classes from './classes.json' with {type: 'json'}
+import words from './words.json' with {type: 'json'}
+import {clauseFrom, clauseTo, isConditional} from './clauses.js'
+
+/** What kind of limit was found. */
+export type LimitKind = 'third-party' | 'passive' | 'state' | 'means'
+
+/** A limit the structural look found: tokens `[from, to)` of the sentence. */
+export interface Limit {
+  from: number
+  to: number
+  kind: LimitKind
+  /** Tokens `[from, to)` of the negative auxiliary (“can not”, “will not”), for a positive form. */
+  negation?: {from: number; to: number}
+}
+
+const set = (list: readonly string[]) => new Set(list)
+
+const adverbs = `(?: (?:${alternation([...words.adverbs, 'strictly', 'always', 'ever', 'yet'])}))*`
+const serviceVerbs = set([...words.serviceVerbs, ...classes.agentVerbs.words])
+const reassuringVerbs = set(words.reassuringVerbs)
+const terms = set(classes.agents.terms)
+const abilityModals = set(classes.passiveModals.ability)
+const limitParticiples = set(classes.limitParticiples.words)
+const entitled = set(classes.entitledParticiples.words)
+const entitlements = set(classes.entitlements.words)
+const policyParticiples = set(classes.policyParticiples.words)
+const reassured = set(classes.reassuredParticiples.words)
+const irreversible = set(classes.irreversible.words)
+const offerings = set(classes.offerings.words)
+const places = set(classes.places.words)
+const timeNouns = set(classes.timeNouns.words)
+const timeVerbs = set(classes.timeVerbs.words)
+const companySubjects = alternation(words.companySubjects)
+const attributive = set(['a', 'an', 'the', 'any', 'your', 'our', 'this', 'that', 'these', 'those', 'of', 'my'])
+const complements = set(classes.complements.words)
+const subjectStarts = set(classes.subjectStarts.words)
+
+// A third party, a system or the terms, then a refusal: “the airline can’t refund”, “our booking system won’t let us”.
+const agentRefusal = new RegExp(
+  `(?<=^| )(?<det>${alternation(classes.agentDeterminers.words)})(?: [^ ]+)? (?<head>${alternation([...classes.agents.parties, ...classes.agents.systems, ...classes.agents.terms])})${adverbs}` +
+    ` (?<modal>can not|will not be able to|will not|would not|do not|does not|is not able to|are not able to|is unable to|are unable to|no longer)` +
+    `(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)`,
+  'g'
+)
+// The company, then a limit that needs no particular verb: “we are not in a position to”, “we no longer offer”.
+const companyLimit = new RegExp(
+  `(?<=^| )(?:${companySubjects})${adverbs} (?:(?:am|are|is)${adverbs} (?:${alternation(classes.companyLimits.words)})|no longer (?<verb>[^ ]+))(?= [^ ]+)`,
+  'g'
+)
+// The passive: “cannot be transferred”, “aren’t given”, “will no longer be offered”.
+const passive = new RegExp(
+  `(?<=^| )(?<aux>${alternation([...classes.passiveModals.ability, ...classes.passiveModals.state])})${adverbs}(?<be> be)?${adverbs} (?<part>[^ ]+)(?= |$)`,
+  'g'
+)
+// A state, with or without a copula: “not possible”, “strictly not allowed”, “non-refundable”.
+const state = new RegExp(
+  `(?<=^| )(?:(?<cop>is|are|was|were|be)${adverbs} )?not${adverbs} (?<state>${alternation([...classes.states.words, 'allowed', 'permitted', 'supported'])})(?= |$)` +
+    `|(?<=^| )non[- ](?:refundable|transferable|transferrable|exchangeable|returnable)(?= |$)`,
+  'g'
+)
+// “Refund is not available”, “that option isn’t available on this plan”.
+const unavailable = new RegExp(`(?<=^| )(?<cop>is|are|will be)${adverbs} not${adverbs} available(?= |$)`, 'g')
+// “isn’t part of your plan”.
+const partOf = new RegExp(
+  `(?<=^| )(?:is|are)${adverbs} not${adverbs} part of (?:your|the|this|that|our|a|any) (?:[^ ]+ )?(?:${alternation(classes.entitlements.words)})(?= |$)`,
+  'g'
+)
+// No means, no plans: “there’s no option to”, “we don’t have a way to”, “no plans to”, “nothing can be done”.
+const means = new RegExp(
+  [
+    `(?<=^| )(?:(?:we|i) (?:do not|does not) have (?:a|an|any|the) |(?:we|i) have no |there is no |there are no |there is not (?:a |an |any )?|there are not (?:any )?|there will be no )(?:other |real |current |further )?(?:${alternation(classes.means.words)})(?= (?:to|for|in place to) )`,
+    `(?<=^| )no (?:current )?plans? to(?= [^ ]+)`,
+    `(?<=^| )(?:${companySubjects}) (?:am|are|is) not planning (?:to|on)(?= [^ ]+)`,
+    `(?<=^| )(?:there is )?not (?:much|a lot|a great deal) (?:more |else )?(?:that )?(?:we|i) (?:can|could) (?:do|offer)`,
+    `(?<=^| )nothing (?:more |else |further )?(?:that )?(?:can|could) be done`
+  ].join('|'),
+  'g'
+)
+
+/** The limits the structural look finds in a candidate sentence, each a whole clause, guarded. */
+export function findLimits(sentence: Sentence): Limit[] {
+  const found: Limit[] = []
+  const add = (limit: Limit) => {
+    if (isExcused(sentence, limit)) return
+    if (found.some((other) => limit.from < other.to && other.from < limit.to)) return
+    found.push(limit)
+  }
+
+  for (const match of matchTokens(sentence, agentRefusal)) {
+    const {det, head, modal, verb, next} = match.match.groups ?? {}
+    if (det === 'your' && !terms.has(head)) continue
+    if (!isRefused(modal, verb, next)) continue
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'})
+  }
+  for (const match of matchTokens(sentence, companyLimit)) {
+    const verb = match.match.groups?.verb
+    if (verb !== undefined && !serviceVerbs.has(verb)) continue
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'})
+  }
+  for (const match of matchTokens(sentence, passive)) {
+    const {aux, be, part} = match.match.groups ?? {}
+    if (!isPassiveLimit(sentence, aux, be !== undefined, part, match.to)) continue
+    const negationFrom = match.from
+    const negationTo = negationFrom + aux.split(' ').length
+    add({from: subjectFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'passive', negation: {from: negationFrom, to: negationTo}})
+  }
+  for (const match of matchTokens(sentence, state)) {
+    const cop = match.match.groups?.cop
+    // “It was not possible to reach you” tells what happened, not what the company allows.
+    if (cop === 'was' || cop === 'were') continue
+    // “the purchase of a non-refundable ticket” names a kind of ticket.
+    if (cop === undefined && attributive.has(sentence.tokens[match.from - 1]?.norm ?? '')) continue
+    add({from: clauseFrom(sentence, match.from), to: complementTo(sentence, match.to), kind: 'state'})
+  }
+  for (const match of matchTokens(sentence, unavailable)) {
+    if (!isOffering(sentence, match.from, match.to)) continue
+    add({from: clauseFrom(sentence, match.from), to: complementTo(sentence, match.to), kind: 'state'})
+  }
+  for (const match of matchTokens(sentence, partOf)) {
+    add({from: clauseFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'state'})
+  }
+  for (const match of matchTokens(sentence, means)) {
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'means'})
+  }
+  return found
+}
+
+// “non-refundable, sorry”: a state runs on only into its complement (“not possible to …”, “not allowed on …”).
+function complementTo(sentence: Sentence, to: number): number {
+  const next = sentence.tokens[to]
+  if (next === undefined || next.punctuation || !complements.has(next.norm)) return to
+  return clauseTo(sentence, to)
+}
+
+// “Once an account has been created the Online ID can’t be changed”: with no comma, the subject starts
+// at a determiner right after a verb.
+function subjectFrom(sentence: Sentence, aux: number): number {
+  const start = clauseFrom(sentence, aux)
+  const {tokens} = sentence
+  for (let index = aux - 1; index > start; index--) {
+    if (!subjectStarts.has(tokens[index].norm)) continue
+    const before = tokens[index - 1].norm
+    if (before.endsWith('ed') || before === 'been' || before === 'done' || before === 'made') return index
+  }
+  return start
+}
+
+// A third party or system refuses a service (“won’t refund”, “doesn’t allow”, “won’t let us”), not
+// “the app won’t open” (a symptom) or “the bank won’t charge you” (good news).
+function isRefused(modal: string, verb: string, next: string | undefined): boolean {
+  if (verb === 'see') return next === 'you'
+  if (!serviceVerbs.has(verb)) return false
+  if (reassuringVerbs.has(verb) && (modal === 'will not' || modal === 'would not' || modal === 'do not' || modal === 'does not')) return false
+  return true
+}
+
+// “can’t be transferred” is a limit with any participle of the class; after “is not” / “will not be” only
+// the participles of a rule count (“aren’t given”), since the rest report a status (“isn’t delivered yet”).
+function isPassiveLimit(sentence: Sentence, aux: string, be: boolean, part: string, after: number): boolean {
+  if (reassured.has(part)) return false
+  if (abilityModals.has(aux)) return be && limitParticiples.has(part)
+  const modal = aux.startsWith('will') || aux.startsWith('would')
+  if (modal !== be) return false
+  if (entitled.has(part)) return isEntitlement(sentence, after)
+  if (!policyParticiples.has(part)) return false
+  // “Your refund is not issued yet”: a status that will change.
+  const rest = sentence.tokens.slice(after, clauseTo(sentence, after)).map((token) => token.norm)
+  return !rest.includes('yet') && !rest.includes('still')
+}
+
+// “in your plan”, “by the warranty”, “with this fare”.
+function isEntitlement(sentence: Sentence, after: number): boolean {
+  const words = sentence.tokens.slice(after, after + 4).map((token) => token.norm)
+  if (!['in', 'with', 'by', 'under', 'on'].includes(words[0])) return false
+  if (!['your', 'the', 'this', 'that', 'our', 'a', 'any'].includes(words[1])) return false
+  return entitlements.has(words[2]) || entitlements.has(words[3])
+}
+
+// “Refund is not available”: the subject is something the company offers, or the limit is where it serves.
+function isOffering(sentence: Sentence, from: number, to: number): boolean {
+  const {tokens} = sentence
+  const head = tokens[from - 1]?.norm
+  if (head !== undefined && offerings.has(head)) return true
+  const after = tokens.slice(to, to + 4).map((token) => token.norm)
+  return (after[0] === 'in' || after[0] === 'for') && ['your', 'the', 'this', 'that'].includes(after[1]) && (places.has(after[2]) || places.has(`${after[2]} ${after[3]}`))
+}
+
+/**
+ * What looks like a limit and is not one: a question, a condition, a quoted label, an honest “no time
+ * yet”, a warning that protects the customer.
+ */
+export function isExcused(sentence: Sentence, limit: {from: number; to: number}): boolean {
+  return (
+    isQuestion(sentence, limit.to) ||
+    isConditional(sentence, limit.from) ||
+    isQuoted(sentence, limit.from) ||
+    isNoTimeYet(sentence, limit.from, limit.to) ||
+    isWarning(sentence, limit.from, limit.to)
+  )
+}
+
+// “Is the charger not compatible with your laptop?”
+function isQuestion(sentence: Sentence, to: number): boolean {
+  for (let index = to; index < sentence.tokens.length; index++) {
+    const token = sentence.tokens[index]
+    if (!token.punctuation) continue
+    if (token.norm === '?') return true
+    if (token.norm === '.' || token.norm === '!' || token.norm === ';') return false
+  }
+  return false
+}
+
+// “Tap ‘Not now’”, “select “Do not disturb””: a label in quotes is the interface speaking.
+function isQuoted(sentence: Sentence, from: number): boolean {
+  let open = false
+  for (let index = 0; index < from; index++) {
+    const {norm} = sentence.tokens[index]
+    if (norm === '“' || norm === '‘') open = true
+    else if (norm === '”' || norm === '’') open = false
+    else if (norm === '"') open = !open
+    else if (norm === "'" && sentence.tokens[index].punctuation && (index === 0 || sentence.tokens[index - 1].end < sentence.tokens[index].start)) open = !open
+  }
+  return open
+}
+
+/** “I can’t give you a date yet”, “we’re unable to provide a timescale”: what broken-promises asks for. */
+export function isNoTimeYet(sentence: Sentence, from: number, to: number): boolean {
+  const norms = sentence.tokens.slice(from, to).map((token) => token.norm)
+  const verb = norms.findIndex((norm) => timeVerbs.has(norm))
+  if (verb < 0) return false
+  for (let index = verb + 1; index < Math.min(norms.length, verb + 6); index++) {
+    if (timeNouns.has(norms[index]) || timeNouns.has(`${norms[index]} ${norms[index + 1] ?? ''}`)) return true
+  }
+  return false
+}
+
+// “Once the account is deleted, it can’t be recovered”: the limit warns the customer before they act.
+function isWarning(sentence: Sentence, from: number, to: number): boolean {
+  const norms = sentence.tokens.slice(from, to).map((token) => token.norm)
+  if (!norms.some((norm) => irreversible.has(norm))) return false
+  return sentence.tokens.some((token) => token.norm === 'once' || token.norm === 'after' || token.norm === 'if')
+}
+
+const contrasts = set(classes.contrasts.words)
+const offerModals = set(classes.offerModals.words)
+const offerStates = set(classes.offerModals.states)
+const copulas = set(['are', 'am', 'is', 'would be', 'will be'])
+const offerSubjects = set(['we', 'i', 'you', 'they', 'our', 'it', 'there', 'this', 'that', 'he', 'she'])
+
+/**
+ * “We can’t refund the fare, but we can move you to tomorrow’s flight”: the sentence offers the way
+ * forward next to the limit (after a contrast, or before one), so the finding is milder.
+ */
+export function offersAlternative(sentence: Sentence, from: number, to: number): boolean {
+  const {tokens} = sentence
+  for (let index = 0; index < tokens.length; index++) {
+    if (index >= from && index < to) continue
+    const norm = tokens[index].norm
+    if (norm === 'instead' || norm === 'alternatively') return true
+    if (!contrasts.has(norm)) continue
+    // After the limit: “…, but we can …”. Before it: “You can …, but we can’t …”.
+    const clause = index >= to ? tokens.slice(index + 1, clauseTo(sentence, index + 1)) : tokens.slice(clauseFrom(sentence, Math.max(0, index - 1)), index)
+    if (isOffer(clause.map((token) => token.norm))) return true
+  }
+  return false
+}
+
+// A subject, then a modal that is not negated: “we can”, “you’ll”, “we’re happy to”, not “we can’t” or “you’ll need to pay”.
+function isOffer(norms: string[]): boolean {
+  for (let index = 0; index < norms.length - 1; index++) {
+    if (!offerSubjects.has(norms[index])) continue
+    let modal = index + 1
+    if (norms[index] === 'our' || norms[index] === 'there') modal++
+    const copula = copulas.has(norms[modal]) && offerStates.has(norms[modal + 1])
+    if (!offerModals.has(norms[modal]) && !copula) continue
+    const after = norms.slice(modal + 1, modal + 3)
+    if (after.includes('not') || after.includes('never') || after.includes('no')) continue
+    if (after[0] === 'need' || after[0] === 'have' || (after[0] === 'be' && after[1] === 'charged')) continue
+    return true
+  }
+  return false
+}
