@@ -13,7 +13,7 @@ import {
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
 import {clauseFrom, clauseTo, isConditional} from './clauses.js'
-import {findLimits, isNoTimeYet, type Limit, offersAlternative} from './structure.js'
+import {findLimits, isNoTimeYet, type Limit, offersAlternative, viaChannel} from './structure.js'
 import {checkChinese, phrasesZh} from './zh.js'
 
 const meta = {
@@ -117,7 +117,7 @@ function isRefusal(modal: string, verb: string, next: string | undefined, after?
   // “We won’t cancel your order” reassures; “we won’t refund it” refuses.
   if (modal === 'will not') return (serviceVerbs.has(verb) && !reassuring.has(verb)) || verb === 'be'
   const phrase = next ? `${verb} ${next}` : verb
-  if (perceptionVerbs.has(verb)) return next === 'you'
+  if (perceptionVerbs.has(verb) || verb === 'access') return next === 'you' || viaChannel(after)
   return !courtesyVerbs.some((courtesy) => courtesy === verb || courtesy === phrase)
 }
 
@@ -146,6 +146,7 @@ function flag(sentence: Sentence, file: Parameters<typeof report>[0], from: numb
   let reason: string
   if (positive) reason = `${quote(actual)} leads with what you can’t do; try ${quote(positive)}`
   else if (alternative) reason = `${quote(actual)} comes before what you can do; lead with the alternative you offer`
+  else if (limit?.kind === 'customer') reason = `${quote(actual)} tells the customer what they can’t do; say what they can do instead`
   else if (limit) reason = `${quote(actual)} tells the customer what can’t be done; say what can be done instead`
   else reason = `${quote(actual)} tells the customer what you won’t do; say what you can do instead`
   report(file, {
@@ -166,7 +167,9 @@ const signOffs = new Set(['thanks', 'thank', 'thx', 'ty', 'regards', 'cheers', '
 // it, a sign-off or the next sentence after it (“… your BIG ID. Thanks - Khairul”).
 function trim(sentence: Sentence, source: string, from: number, to: number): [number, number] {
   const {tokens} = sentence
-  while (from < to - 1 && (tokens[from].punctuation || greetings.has(tokens[from].norm))) from += tokens[from].norm === '@' || tokens[from].norm === '#' ? 2 : 1
+  while (from < to - 1 && (tokens[from].punctuation || greetings.has(tokens[from].norm) || /^\d+\/\d+$/.test(tokens[from].raw))) {
+    from += tokens[from].norm === '@' || tokens[from].norm === '#' ? 2 : 1
+  }
   if (from >= to) return [to - 1, to]
   for (let index = from + 2; index < to; index++) {
     const token = tokens[index]
@@ -186,17 +189,32 @@ function cut(source: string, start: number, end: number): number {
   return glued ? start + glued.index + 1 : end
 }
 
-/** “Your order can’t be shipped until payment clears” → “Your order can be shipped once payment clears”. */
+// The positive of a negative auxiliary, for a limit with a time: “can’t … until” → “can … once”.
+const affirmatives = new Map([
+  ['can not', 'can '],
+  ['will not', 'will '],
+  ['will not be able to', 'will be able to '],
+  ['are unable to', 'are able to '],
+  ['are not able to', 'are able to ']
+])
+
+/**
+ * “Your order can’t be shipped until payment clears” → “Your order can be shipped once payment clears”;
+ * “You won’t be able to edit it until you begin” → “You will be able to edit it once you begin”.
+ */
 function passivePositive(sentence: Sentence, source: string, from: number, to: number, limit: Limit): string | undefined {
   const {negation} = limit
-  if (limit.kind !== 'passive' || !negation) return undefined
+  if ((limit.kind !== 'passive' && limit.kind !== 'customer') || !negation) return undefined
   const {tokens} = sentence
   const auxiliary = tokens.slice(negation.from, negation.to).map((token) => token.norm).join(' ')
-  if (auxiliary !== 'can not' && auxiliary !== 'will not' || negation.from === from) return undefined
+  if (!affirmatives.has(auxiliary) || negation.from === from) return undefined
   const limitAt = tokens.findIndex((token, index) => index >= negation.to && index < to && (token.norm === 'until' || token.norm === 'till' || token.norm === 'before'))
   if (limitAt < 0 || limitAt + 1 >= to) return undefined
-  const subject = source.slice(tokens[from].start, tokens[negation.from].start)
-  const affirmative = auxiliary === 'can not' ? 'can ' : 'will '
+  // “you’re unable to”: the subject and the auxiliary share one word.
+  const glued = tokens[negation.from].start === tokens[from].start
+  if (glued && !auxiliary.startsWith('are')) return undefined
+  const subject = glued ? `${tokens[from].raw} ` : source.slice(tokens[from].start, tokens[negation.from].start)
+  const affirmative = glued ? 'able to ' : affirmatives.get(auxiliary)
   const middle = source.slice(tokens[negation.to].start, tokens[limitAt].start)
   return `${subject}${affirmative}${middle}${whenFrom(sentence, source, limitAt, to)}`
 }

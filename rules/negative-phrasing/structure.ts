@@ -14,7 +14,7 @@ import words from './words.json' with {type: 'json'}
 import {clauseFrom, clauseTo, isConditional} from './clauses.js'
 
 /** What kind of limit was found. */
-export type LimitKind = 'third-party' | 'passive' | 'state' | 'means'
+export type LimitKind = 'third-party' | 'passive' | 'state' | 'means' | 'customer'
 
 /** A limit the structural look found: tokens `[from, to)` of the sentence. */
 export interface Limit {
@@ -30,6 +30,15 @@ const set = (list: readonly string[]) => new Set(list)
 const adverbs = `(?: (?:${alternation([...words.adverbs, 'strictly', 'always', 'ever', 'yet'])}))*`
 const serviceVerbs = set([...words.serviceVerbs, ...classes.agentVerbs.words])
 const reassuringVerbs = set(words.reassuringVerbs)
+const perceptionVerbs = set(words.perceptionVerbs)
+const courtesyVerbs = set(words.courtesyVerbs)
+const hedges = set(['promise', 'promises', 'guarantee', 'guarantees', 'guaranteed'])
+const progressiveVerbs = set(classes.progressiveVerbs.words)
+const notActions = set(['have', 'be', 'need', 'want', 'require', 'expect', 'think', 'know'])
+const lackedOfferings = set(classes.lackedOfferings.words)
+const noNews = set(['info', 'information', 'news', 'update', 'updates', 'details', 'detail', 'word', 'answer', 'answers', 'timeline', 'timeframe', 'time', 'date', 'eta', 'record', 'records', 'knowledge', 'visibility', 'idea', 'clue', 'reason', 'problem', 'issue', 'issues', 'plans'])
+const customerLimitVerbs = set(classes.customerLimitVerbs.words)
+const empathy = set(['sorry', 'hear', 'hearing', 'understand', 'see', 'seems', 'looks', 'notice', 'noticed', 'sounds', 'frustrating', 'annoying', 'why'])
 const terms = set(classes.agents.terms)
 const abilityModals = set(classes.passiveModals.ability)
 const limitParticiples = set(classes.limitParticiples.words)
@@ -59,6 +68,15 @@ const companyLimit = new RegExp(
   `(?<=^| )(?:${companySubjects})${adverbs} (?:(?:am|are|is)${adverbs} (?:${alternation(classes.companyLimits.words)})|no longer (?<verb>[^ ]+))(?= [^ ]+)`,
   'g'
 )
+// “We don’t currently have a vacation hold option”: the company lacks something it could offer.
+const lacking = new RegExp(`(?<=^| )(?:${companySubjects})${adverbs} do not${adverbs} have(?= [^ ]+)`, 'g')
+// The limit put on the customer: “you can’t amend a booking with an amount due”, “you’re unable to pool your miles”.
+const customerLimit = new RegExp(
+  `(?<=^| )you${adverbs} (?<modal>can not|will not be able to|are unable to|are not able to|are not allowed to|will not be allowed to|are not permitted to|are no longer able to|can no longer)${adverbs} (?<verb>[^ ]+)(?= |$)`,
+  'g'
+)
+// A refusal in the progressive: “we’re not accepting new patients”, “we are currently not offering upgrades”.
+const progressive = new RegExp(`(?<=^| )(?:${companySubjects})${adverbs} (?:am|are|is)${adverbs} not${adverbs} (?<verb>[^ ]+ing)(?= [^ ]+)`, 'g')
 // The passive: “cannot be transferred”, “aren’t given”, “will no longer be offered”.
 const passive = new RegExp(
   `(?<=^| )(?<aux>${alternation([...classes.passiveModals.ability, ...classes.passiveModals.state])})${adverbs}(?<be> be)?${adverbs} (?<part>[^ ]+)(?= |$)`,
@@ -66,8 +84,8 @@ const passive = new RegExp(
 )
 // A state, with or without a copula: “not possible”, “strictly not allowed”, “non-refundable”.
 const state = new RegExp(
-  `(?<=^| )(?:(?<cop>is|are|was|were|be)${adverbs} )?not${adverbs} (?<state>${alternation([...classes.states.words, 'allowed', 'permitted', 'supported'])})(?= |$)` +
-    `|(?<=^| )non[- ](?:refundable|transferable|transferrable|exchangeable|returnable)(?= |$)`,
+  `(?<=^| )(?:(?<cop>is|are|was|were|be)${adverbs} )?not${adverbs}(?: be)? (?<state>${alternation([...classes.states.words, 'allowed', 'permitted', 'supported'])})(?= |$)` +
+    `|(?<=^| )non[- ](?:refundable|transferable|transferrable|exchangeable|returnable|cancellable|cancelable|changeable|amendable)(?= |$)`,
   'g'
 )
 // “Refund is not available”, “that option isn’t available on this plan”.
@@ -106,7 +124,24 @@ export function findLimits(sentence: Sentence): Limit[] {
   }
   for (const match of matchTokens(sentence, companyLimit)) {
     const verb = match.match.groups?.verb
-    if (verb !== undefined && !serviceVerbs.has(verb)) continue
+    // “We no longer send …”: any action the company stopped, not “we no longer see the error”.
+    if (verb !== undefined && (perceptionVerbs.has(verb) || courtesyVerbs.has(verb) || notActions.has(verb))) continue
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'})
+  }
+  for (const match of matchTokens(sentence, lacking)) {
+    if (!isLacking(sentence, match.to)) continue
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'})
+  }
+  for (const match of matchTokens(sentence, customerLimit)) {
+    const {modal, verb} = match.match.groups ?? {}
+    if (!customerLimitVerbs.has(verb) || isSymptom(sentence, match.from)) continue
+    const negationFrom = match.from + 1
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'customer', negation: {from: negationFrom, to: negationFrom + modal.split(' ').length}})
+  }
+  for (const match of matchTokens(sentence, progressive)) {
+    const verb = stem(match.match.groups?.verb ?? '')
+    // “We’re not seeing any outages” reports what the records show; only verbs of offering refuse.
+    if (!progressiveVerbs.has(verb)) continue
     add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'})
   }
   for (const match of matchTokens(sentence, passive)) {
@@ -122,19 +157,27 @@ export function findLimits(sentence: Sentence): Limit[] {
     if (cop === 'was' || cop === 'were') continue
     // “the purchase of a non-refundable ticket” names a kind of ticket.
     if (cop === undefined && attributive.has(sentence.tokens[match.from - 1]?.norm ?? '')) continue
-    add({from: clauseFrom(sentence, match.from), to: complementTo(sentence, match.to), kind: 'state'})
+    add({from: stateFrom(sentence, match.from), to: complementTo(sentence, match.to), kind: 'state'})
   }
   for (const match of matchTokens(sentence, unavailable)) {
     if (!isOffering(sentence, match.from, match.to)) continue
-    add({from: clauseFrom(sentence, match.from), to: complementTo(sentence, match.to), kind: 'state'})
+    add({from: stateFrom(sentence, match.from), to: complementTo(sentence, match.to), kind: 'state'})
   }
   for (const match of matchTokens(sentence, partOf)) {
-    add({from: clauseFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'state'})
+    add({from: stateFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'state'})
   }
   for (const match of matchTokens(sentence, means)) {
     add({from: match.from, to: clauseTo(sentence, match.to), kind: 'means'})
   }
   return found
+}
+
+// “That is not a feature”: the clause edge stops before “that”, but here it is the subject.
+function stateFrom(sentence: Sentence, from: number): number {
+  const start = clauseFrom(sentence, from)
+  const before = sentence.tokens[start - 1]
+  const opens = start - 1 === 0 || sentence.tokens[start - 2]?.punctuation
+  return before !== undefined && before.norm === 'that' && opens ? start - 1 : start
 }
 
 // “non-refundable, sorry”: a state runs on only into its complement (“not possible to …”, “not allowed on …”).
@@ -155,6 +198,35 @@ function subjectFrom(sentence: Sentence, aux: number): number {
     if (before.endsWith('ed') || before === 'been' || before === 'done' || before === 'made') return index
   }
   return start
+}
+
+// “we don’t have … option / support / access”, not “we don’t have any news yet” (an honest no-news).
+function isLacking(sentence: Sentence, from: number): boolean {
+  const {tokens} = sentence
+  for (let index = from; index < Math.min(tokens.length, from + 5); index++) {
+    const {norm, punctuation} = tokens[index]
+    if (punctuation || noNews.has(norm)) return false
+    if (lackedOfferings.has(norm)) return true
+  }
+  return false
+}
+
+// “I’m sorry you’re unable to leave a review”, “if you can’t change it”: the customer’s own trouble.
+function isSymptom(sentence: Sentence, from: number): boolean {
+  const {tokens} = sentence
+  // Back to the last punctuation mark: “sorry to hear that you’re unable to …”.
+  for (let index = from - 1; index >= 0 && !tokens[index].punctuation; index--) if (empathy.has(tokens[index].norm)) return true
+  // “you won’t be able to keep your music if you revert to Free” tells the consequence of a choice.
+  for (let index = from; index < tokens.length; index++) if (tokens[index].norm === 'if' || tokens[index].norm === 'unless') return true
+  return false
+}
+
+// “accepting” → accept, “shipping” → ship, “taking” → take.
+function stem(verb: string): string {
+  const bare = verb.slice(0, -3)
+  if (progressiveVerbs.has(bare)) return bare
+  if (progressiveVerbs.has(`${bare}e`)) return `${bare}e`
+  return bare.length > 2 && bare.at(-1) === bare.at(-2) ? bare.slice(0, -1) : bare
 }
 
 // A third party or system refuses a service (“won’t refund”, “doesn’t allow”, “won’t let us”), not
@@ -207,6 +279,7 @@ export function isExcused(sentence: Sentence, limit: {from: number; to: number})
     isConditional(sentence, limit.from) ||
     isQuoted(sentence, limit.from) ||
     isNoTimeYet(sentence, limit.from, limit.to) ||
+    isHedge(sentence, limit.from, limit.to) ||
     isWarning(sentence, limit.from, limit.to)
   )
 }
@@ -243,6 +316,12 @@ export function isNoTimeYet(sentence: Sentence, from: number, to: number): boole
   for (let index = verb + 1; index < Math.min(norms.length, verb + 6); index++) {
     if (timeNouns.has(norms[index]) || timeNouns.has(`${norms[index]} ${norms[index + 1] ?? ''}`)) return true
   }
+  return false
+}
+
+// “We’re not making any promises”, “late check-out can’t be guaranteed”: the honest hedge broken-promises asks for.
+function isHedge(sentence: Sentence, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (hedges.has(sentence.tokens[index].norm)) return true
   return false
 }
 
@@ -291,4 +370,11 @@ function isOffer(norms: string[]): boolean {
     return true
   }
   return false
+}
+
+const channel = new RegExp(`(?:^| )(?:via|on|over|through|in|here on|here in) (?:this |a |the )?(?:${alternation(classes.channels.words)})(?= |$)`)
+
+/** “We’re unable to view account details via Twitter”: what the records show, as a limit of the channel. */
+export function viaChannel(after: string | undefined): boolean {
+  return after !== undefined && channel.test(after)
 }
