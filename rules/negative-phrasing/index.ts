@@ -58,7 +58,7 @@ const impersonal = new RegExp(
 )
 
 const pronounSubjects = new Set(['we', 'you', 'they', 'i', 'he', 'she', 'it'])
-const eventVerbs = new Set(['receive', 'receives', 'received', 'arrive', 'arrives', 'clear', 'clears', 'is', 'are', 'has', 'have', 'gets', 'comes', 'ships', 'lands', 'returns', 'confirms', 'pays', 'sends'])
+const eventVerbs = new Set(['receive', 'receives', 'received', 'arrive', 'arrives', 'clear', 'clears', 'is', 'are', 'has', 'have', 'gets', 'comes', 'ships', 'lands', 'returns', 'confirms', 'pays', 'sends', 'opens', 'starts', 'begins', 'closes', 'ends', 'finishes', 'completes', 'reaches', 'goes'])
 const weekdays = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?$/
 
 export default defineRule(meta, (tree, file) => {
@@ -137,8 +137,7 @@ function flag(sentence: Sentence, file: Parameters<typeof report>[0], from: numb
   const {tokens} = sentence
   const source = file.data.tactful?.source ?? String(file.value)
   if (limit) [from, to] = trim(sentence, source, from, to)
-  const start = tokens[from].start
-  const end = cut(source, tokens[from].start, tokens[to - 1].end)
+  const [start, end] = limit ? cut(source, tokens[from].start, tokens[to - 1].end, tokens[Math.min(Math.max(limit.at, from), to - 1)].start) : [tokens[from].start, tokens[to - 1].end]
   const actual = source.slice(start, end)
   const positive = limit ? passivePositive(sentence, source, from, to, limit) : positiveForm(sentence, source, from, to, how)
   // “We can’t refund the fare, but we can move you …” already offers the way forward: a milder finding.
@@ -160,7 +159,7 @@ function flag(sentence: Sentence, file: Parameters<typeof report>[0], from: numb
   })
 }
 
-const greetings = new Set(['hi', 'hello', 'hey', 'sorry', 'yes', 'ok', 'okay'])
+const greetings = new Set(['hi', 'hello', 'hey', 'sorry', 'yes', 'ok', 'okay', 'unfortunately', 'sadly', 'regrettably'])
 const signOffs = new Set(['thanks', 'thank', 'thx', 'ty', 'regards', 'cheers', 'sorry', 'apologies'])
 
 // A clause found by structure can run into what is not part of it in a chat reply: the “@handle” before
@@ -183,10 +182,22 @@ function trim(sentence: Sentence, source: string, from: number, to: number): [nu
   return [from, to]
 }
 
-// “another.Thanks-EA”: a word glued to the next sentence ends at its full stop.
-function cut(source: string, start: number, end: number): number {
-  const glued = /[\p{Ll}\d]\.[-~^\p{Lu}]/u.exec(source.slice(start, end))
-  return glued ? start + glued.index + 1 : end
+// “booking.Booked … account.Therefore link cannot be done.Thanks-Emir”: sentences glued at a full stop
+// end the span on either side of where the limit was found.
+function cut(source: string, start: number, end: number, at: number): [number, number] {
+  const glue = /[\p{Ll}\d](?:\.[-~^\p{Lu}]|-(?=Thank))/gu
+  const text = source.slice(start, end)
+  let from = start
+  let to = end
+  for (const match of text.matchAll(glue)) {
+    const offset = start + match.index + 1
+    if (offset <= at) from = offset + (source[offset] === '.' ? 1 : 0)
+    else {
+      to = offset
+      break
+    }
+  }
+  return [from, to]
 }
 
 // The positive of a negative auxiliary, for a limit with a time: “can’t … until” → “can … once”.
@@ -195,6 +206,8 @@ const affirmatives = new Map([
   ['will not', 'will '],
   ['will not be able to', 'will be able to '],
   ['are unable to', 'are able to '],
+  ['is unable to', 'is able to '],
+  ['is not able to', 'is able to '],
   ['are not able to', 'are able to ']
 ])
 
@@ -204,7 +217,7 @@ const affirmatives = new Map([
  */
 function passivePositive(sentence: Sentence, source: string, from: number, to: number, limit: Limit): string | undefined {
   const {negation} = limit
-  if ((limit.kind !== 'passive' && limit.kind !== 'customer') || !negation) return undefined
+  if (!negation) return undefined
   const {tokens} = sentence
   const auxiliary = tokens.slice(negation.from, negation.to).map((token) => token.norm).join(' ')
   if (!affirmatives.has(auxiliary) || negation.from === from) return undefined

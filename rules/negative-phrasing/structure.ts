@@ -21,6 +21,8 @@ export interface Limit {
   from: number
   to: number
   kind: LimitKind
+  /** The token where the pattern matched, inside `[from, to)`. */
+  at: number
   /** Tokens `[from, to)` of the negative auxiliary (“can not”, “will not”), for a positive form. */
   negation?: {from: number; to: number}
 }
@@ -46,6 +48,8 @@ const entitled = set(classes.entitledParticiples.words)
 const entitlements = set(classes.entitlements.words)
 const policyParticiples = set(classes.policyParticiples.words)
 const reassured = set(classes.reassuredParticiples.words)
+const privateParticiples = set(classes.privateParticiples.words)
+const privateThings = set(classes.privateParticiples.private)
 const irreversible = set(classes.irreversible.words)
 const offerings = set(classes.offerings.words)
 const places = set(classes.places.words)
@@ -76,7 +80,25 @@ const customerLimit = new RegExp(
   'g'
 )
 // A refusal in the progressive: “we’re not accepting new patients”, “we are currently not offering upgrades”.
-const progressive = new RegExp(`(?<=^| )(?:${companySubjects})${adverbs} (?:am|are|is)${adverbs} not${adverbs} (?<verb>[^ ]+ing)(?= [^ ]+)`, 'g')
+const progressive = new RegExp(
+  `(?<=^| )(?:${companySubjects})${adverbs} (?:(?:am|are|is)${adverbs} not|will not be|would not be)${adverbs} (?<verb>[^ ]+ing)(?= [^ ]+)`,
+  'g'
+)
+// “We’re not going to refund it”, “we’re not going to be able to”.
+const goingTo = new RegExp(`(?<=^| )(?:${companySubjects})${adverbs} (?:am|are|is)${adverbs} not going to(?: be able to)? (?<verb>[^ ]+)(?= |$)`, 'g')
+// “That falls outside our policy”, “it’s outside the return window”.
+const outside = new RegExp(
+  `(?<=^| )(?:is|are|falls|fall|was) (?:well |just |slightly )?outside (?:of )?(?:the|our|your|this|that|its) (?:[^ ]+ )?(?:${alternation(classes.entitlements.words)})(?= |$)`,
+  'g'
+)
+// “No refunds on sale items”, “there are no exchanges after 30 days”.
+const noOfferings = new RegExp(`(?<=^| )no (?<what>${alternation(classes.offerings.words)}) (?<next>on|for|after|once|within|are|is|can|will|past|beyond|without)(?= |$)`, 'g')
+// “We have to decline your claim”; “your appeal was rejected”.
+const declines = new RegExp(
+  `(?<=^| )(?:(?:${companySubjects})${adverbs} (?:(?:have|had|will have|would have|are going|must|need) (?:to )?|will |must |can only )?(?:${alternation(classes.refusalVerbs.words)}) (?:your|the|this|that|any|a)` +
+    `|(?<request>${alternation(classes.refusalVerbs.requests)}) (?:has|have|was|were|is|are|will)(?: been| be)? (?:${alternation(classes.refusalVerbs.participles)}))(?= |$)`,
+  'g'
+)
 // The passive: “cannot be transferred”, “aren’t given”, “will no longer be offered”.
 const passive = new RegExp(
   `(?<=^| )(?<aux>${alternation([...classes.passiveModals.ability, ...classes.passiveModals.state])})${adverbs}(?<be> be)?${adverbs} (?<part>[^ ]+)(?= |$)`,
@@ -110,8 +132,9 @@ const means = new RegExp(
 /** The limits the structural look finds in a candidate sentence, each a whole clause, guarded. */
 export function findLimits(sentence: Sentence): Limit[] {
   const found: Limit[] = []
-  const add = (limit: Limit) => {
-    if (isExcused(sentence, limit)) return
+  const add = (shape: Omit<Limit, 'at'>, at: number) => {
+    const limit = {...shape, at}
+    if (isExcused(sentence, limit, at)) return
     if (found.some((other) => limit.from < other.to && other.from < limit.to)) return
     found.push(limit)
   }
@@ -120,54 +143,78 @@ export function findLimits(sentence: Sentence): Limit[] {
     const {det, head, modal, verb, next} = match.match.groups ?? {}
     if (det === 'your' && !terms.has(head)) continue
     if (!isRefused(modal, verb, next)) continue
-    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'})
+    const first = modal.split(' ')[0]
+    let negationFrom = match.from
+    while (negationFrom < match.to && sentence.tokens[negationFrom].norm !== first) negationFrom++
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party', negation: {from: negationFrom, to: negationFrom + modal.split(' ').length}}, match.from)
   }
   for (const match of matchTokens(sentence, companyLimit)) {
     const verb = match.match.groups?.verb
     // “We no longer send …”: any action the company stopped, not “we no longer see the error”.
     if (verb !== undefined && (perceptionVerbs.has(verb) || courtesyVerbs.has(verb) || notActions.has(verb))) continue
-    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'})
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'}, match.from)
   }
   for (const match of matchTokens(sentence, lacking)) {
     if (!isLacking(sentence, match.to)) continue
-    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'})
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'}, match.from)
   }
   for (const match of matchTokens(sentence, customerLimit)) {
     const {modal, verb} = match.match.groups ?? {}
     if (!customerLimitVerbs.has(verb) || isSymptom(sentence, match.from)) continue
     const negationFrom = match.from + 1
-    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'customer', negation: {from: negationFrom, to: negationFrom + modal.split(' ').length}})
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'customer', negation: {from: negationFrom, to: negationFrom + modal.split(' ').length}}, match.from)
   }
   for (const match of matchTokens(sentence, progressive)) {
     const verb = stem(match.match.groups?.verb ?? '')
     // “We’re not seeing any outages” reports what the records show; only verbs of offering refuse.
     if (!progressiveVerbs.has(verb)) continue
-    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'})
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'}, match.from)
+  }
+  for (const match of matchTokens(sentence, goingTo)) {
+    const verb = match.match.groups?.verb ?? ''
+    if (!serviceVerbs.has(verb) || reassuringVerbs.has(verb)) continue
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'}, match.from)
+  }
+  for (const match of matchTokens(sentence, outside)) {
+    add({from: stateFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'state'}, match.from)
+  }
+  for (const match of matchTokens(sentence, noOfferings)) {
+    const next = match.match.groups?.next
+    // “No changes are needed”: good news.
+    const after = sentence.tokens[match.to]?.norm ?? ''
+    if ((next === 'are' || next === 'is' || next === 'will') && !['allowed', 'permitted', 'accepted', 'given', 'issued', 'offered', 'possible', 'available', 'made', 'processed'].includes(after)) continue
+    add({from: stateFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'state'}, match.from)
+  }
+  for (const match of matchTokens(sentence, declines)) {
+    add({from: match.match.groups?.request ? stateFrom(sentence, match.from) : match.from, to: clauseTo(sentence, match.to), kind: 'passive'}, match.from)
   }
   for (const match of matchTokens(sentence, passive)) {
     const {aux, be, part} = match.match.groups ?? {}
-    if (!isPassiveLimit(sentence, aux, be !== undefined, part, match.to)) continue
+    // “refunded.Thanks-Mo”: a word glued to the next sentence.
+    if (!isPassiveLimit(sentence, aux, be !== undefined, part.replace(/\..*$/, ''), match.to, match.from)) continue
     const negationFrom = match.from
     const negationTo = negationFrom + aux.split(' ').length
-    add({from: subjectFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'passive', negation: {from: negationFrom, to: negationTo}})
+    add({from: subjectFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'passive', negation: {from: negationFrom, to: negationTo}}, match.from)
   }
   for (const match of matchTokens(sentence, state)) {
     const cop = match.match.groups?.cop
     // “It was not possible to reach you” tells what happened, not what the company allows.
     if (cop === 'was' || cop === 'were') continue
+    // “The link is not valid” is a diagnosis; “the coupon isn’t valid on sale items” a limit.
+    if (match.match.groups?.state === 'valid' && !['for', 'on', 'with', 'in'].includes(sentence.tokens[match.to]?.norm ?? '')) continue
     // “the purchase of a non-refundable ticket” names a kind of ticket.
     if (cop === undefined && attributive.has(sentence.tokens[match.from - 1]?.norm ?? '')) continue
-    add({from: stateFrom(sentence, match.from), to: complementTo(sentence, match.to), kind: 'state'})
+    add({from: stateFrom(sentence, match.from), to: complementTo(sentence, match.to), kind: 'state'}, match.from)
   }
   for (const match of matchTokens(sentence, unavailable)) {
     if (!isOffering(sentence, match.from, match.to)) continue
-    add({from: stateFrom(sentence, match.from), to: complementTo(sentence, match.to), kind: 'state'})
+    add({from: stateFrom(sentence, match.from), to: complementTo(sentence, match.to), kind: 'state'}, match.from)
   }
   for (const match of matchTokens(sentence, partOf)) {
-    add({from: stateFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'state'})
+    add({from: stateFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'state'}, match.from)
   }
   for (const match of matchTokens(sentence, means)) {
-    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'means'})
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'means'}, match.from)
   }
   return found
 }
@@ -240,8 +287,14 @@ function isRefused(modal: string, verb: string, next: string | undefined): boole
 
 // “can’t be transferred” is a limit with any participle of the class; after “is not” / “will not be” only
 // the participles of a rule count (“aren’t given”), since the rest report a status (“isn’t delivered yet”).
-function isPassiveLimit(sentence: Sentence, aux: string, be: boolean, part: string, after: number): boolean {
+function isPassiveLimit(sentence: Sentence, aux: string, be: boolean, part: string, after: number, before: number): boolean {
   if (reassured.has(part)) return false
+  if (privateParticiples.has(part)) {
+    if (!abilityModals.has(aux) || !be) return false
+    // “Your card number can’t be stored”: the customer’s data, protected.
+    const subject = sentence.tokens.slice(clauseFrom(sentence, before), before).map((token) => token.norm)
+    return !subject.some((norm) => privateThings.has(norm))
+  }
   if (abilityModals.has(aux)) return be && limitParticiples.has(part)
   const modal = aux.startsWith('will') || aux.startsWith('would')
   if (modal !== be) return false
@@ -256,6 +309,7 @@ function isPassiveLimit(sentence: Sentence, aux: string, be: boolean, part: stri
 function isEntitlement(sentence: Sentence, after: number): boolean {
   const words = sentence.tokens.slice(after, after + 4).map((token) => token.norm)
   if (!['in', 'with', 'by', 'under', 'on'].includes(words[0])) return false
+  if (entitlements.has(words[1])) return true
   if (!['your', 'the', 'this', 'that', 'our', 'a', 'any'].includes(words[1])) return false
   return entitlements.has(words[2]) || entitlements.has(words[3])
 }
@@ -273,11 +327,11 @@ function isOffering(sentence: Sentence, from: number, to: number): boolean {
  * What looks like a limit and is not one: a question, a condition, a quoted label, an honest “no time
  * yet”, a warning that protects the customer.
  */
-export function isExcused(sentence: Sentence, limit: {from: number; to: number}): boolean {
+export function isExcused(sentence: Sentence, limit: {from: number; to: number}, at: number): boolean {
   return (
     isQuestion(sentence, limit.to) ||
     isConditional(sentence, limit.from) ||
-    isQuoted(sentence, limit.from) ||
+    isQuoted(sentence, at) ||
     isNoTimeYet(sentence, limit.from, limit.to) ||
     isHedge(sentence, limit.from, limit.to) ||
     isWarning(sentence, limit.from, limit.to)
@@ -299,11 +353,12 @@ function isQuestion(sentence: Sentence, to: number): boolean {
 function isQuoted(sentence: Sentence, from: number): boolean {
   let open = false
   for (let index = 0; index < from; index++) {
-    const {norm} = sentence.tokens[index]
-    if (norm === '“' || norm === '‘') open = true
-    else if (norm === '”' || norm === '’') open = false
-    else if (norm === '"') open = !open
-    else if (norm === "'" && sentence.tokens[index].punctuation && (index === 0 || sentence.tokens[index - 1].end < sentence.tokens[index].start)) open = !open
+    const {raw} = sentence.tokens[index]
+    if (/^[‘“]/.test(raw)) open = true
+    else if (raw === '"' || raw.startsWith('"')) open = !open
+    else if (raw === "'" && (index === 0 || sentence.tokens[index - 1].end < sentence.tokens[index].start)) open = true
+    if (/[’”]$/.test(raw) && raw.length > 1 ? !/s’$/.test(raw) : raw === '’' || raw === '”') open = false
+    else if (raw.length > 1 && raw.endsWith('"')) open = false
   }
   return open
 }
