@@ -5,14 +5,32 @@
  * good-news and courtesy negatives, which use none of these words (没有隐藏费用 / 不会向您收费 /
  * 请不用担心 / 没问题 / 没货).
  */
-import {type Clause, type Sentence, alternation, clausesOf, definePhrases, joinedSpan, quote, reportJoined, startsWord} from '../kit/index.js'
+import {type Clause, type Sentence, alternation, clausesOf, definePhrases, joinedSpan, joinedText, quote, reportJoined, startsWord} from '../kit/index.js'
 import triggers from './phrases.zh.json' with {type: 'json'}
 import words from './words.zh.json' with {type: 'json'}
 
 /** The Chinese phrase data: candidate sentences for the closer look. */
 export const phrasesZh = definePhrases(triggers, 'zh')
 
-const refusal = new RegExp(`(?:${alternation(words.refusals)}|(?:${alternation(words.refusedVerbs)})不了)`, 'g')
+// A refusal word (“无法”, “不支持”), a verb that can’t be done (“改不了”), a service refused with a bare 不
+// (“这个地区不配送”, “不退不换”, “不给退票”), a limit to some (“仅限新用户”), a scope (“不在保修范围内”),
+// no plans or no rights (“没有这个计划”, “没有权限”), a service not opened (“该地区尚未开通”).
+const refusal = new RegExp(
+  [
+    alternation(words.refusals),
+    `(?:${alternation(words.refusedVerbs)})不了`,
+    `不(?:给(?:您|你)?)?(?:${alternation(words.limitVerbs)})`,
+    alternation(words.onlyLimits),
+    `不(?:在|属于)[^,，。]{0,12}?(?:${alternation(words.scopeWords)})`,
+    '(?:没有|暂无)(?:这个|这项|此类|相关|这样的|此|[^,，。]{1,12}?的)?(?:计划|打算)',
+    '没有(?:这个)?权限|无权',
+    `(?:没有|未|尚未|暂未|还没有)(?:${alternation(words.openVerbs)})`
+  ].join('|'),
+  'g'
+)
+// “我们无法退款，但可以为您改签”: the way forward in the same sentence.
+const alternative = new RegExp(`(?:但|不过|可是|但是|然而|而是)[^。！？!?]*?(?:${alternation(words.alternatives)})`)
+const negatedAlternative = /(?:不|无法|没法)(?:可以|能够|会|为您|帮您|给您)/
 const idiom = new RegExp(`^(?:${alternation(words.idioms)})`)
 // “我们的标准包装不能…” is about a thing of ours, not what we do: a possessive is no subject.
 const companySubject = new RegExp(`(?:${alternation(words.companySubjects)})(?![的们])`, 'g')
@@ -56,7 +74,7 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof reportJoined>
       const subject = subjectOf(head)
       if (subject === 'customer') break
       if (subject !== 'company' && (symptom.test(after) || stative.test(after))) break
-      flag(sentence, clause, spanStart(head), file)
+      flag(sentence, clause, spanStart(head), file, offersAlternative(sentence, clause))
       break
     }
   }
@@ -92,17 +110,32 @@ function spanStart(head: string): number {
   return head.length <= 6 ? 0 : head.length
 }
 
-function flag(sentence: Sentence, clause: Clause, from: number, file: Parameters<typeof reportJoined>[0]): void {
+// The rest of the sentence after the clause, or the clause before it when it leads (“您可以…，但我们不能…”).
+function offersAlternative(sentence: Sentence, clause: Clause): boolean {
+  const text = joinedText(sentence).text
+  const after = text.slice(clause.end)
+  const found = alternative.exec(after)
+  if (found && !negatedAlternative.test(found[0])) return true
+  const before = text.slice(0, clause.start)
+  return /(?:但|不过|可是|但是)[,，]?$/.test(before) || /^(?:但|不过|可是|但是)/.test(clause.text) ? /可以|能够|(?<!不)能/.test(before) && !negatedAlternative.test(before) : false
+}
+
+function flag(sentence: Sentence, clause: Clause, from: number, file: Parameters<typeof reportJoined>[0], softened = false): void {
   const source = file.data.tactful?.source ?? String(file.value)
   const whole = joinedSpan(sentence, clause.start, clause.end)
   const positive = positiveForm(source.slice(whole.start, whole.end))
   // A positive form rewrites the whole clause, so the span takes it all.
   const start = clause.start + (positive ? 0 : from)
   reportJoined(file, sentence, start, clause.end, {
-    reason: (actual) => (positive ? `${quote(actual)} leads with what you can’t do; try ${quote(positive)}` : `${quote(actual)} tells the customer what you won’t do; say what you can do instead`),
+    reason: (actual) => {
+      if (positive) return `${quote(actual)} leads with what you can’t do; try ${quote(positive)}`
+      if (softened) return `${quote(actual)} comes before what you can do; lead with the alternative you offer`
+      return `${quote(actual)} tells the customer what you won’t do; say what you can do instead`
+    },
     expected: () => (positive ? [positive] : []),
     note,
-    safe: positive !== undefined
+    safe: positive !== undefined,
+    severity: softened ? 'info' : undefined
   })
 }
 

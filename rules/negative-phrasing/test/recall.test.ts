@@ -121,3 +121,35 @@ describe('negative-phrasing: positive forms and spans', () => {
     expect(await actuals('Once the order has been packed the address can’t be changed.')).toEqual(['the address can’t be changed'])
   })
 })
+
+describe('negative-phrasing in Chinese: limits in every shape', () => {
+  it.each([
+    ['抱歉，偏远地区不发货。', '偏远地区不发货'],
+    ['积分不能和优惠券叠加使用。', '积分不能和优惠券叠加使用'],
+    ['该机型暂不支持无线充电。', '该机型暂不支持无线充电'],
+    ['本次折扣仅限会员使用。', '本次折扣仅限会员使用'],
+    ['贴身衣物不退不换。', '贴身衣物不退不换'],
+    ['人为损坏不在免费维修范围内。', '人为损坏不在免费维修范围内'],
+    ['我们暂时没有推出年卡的计划。', '我们暂时没有推出年卡的计划'],
+    ['我们这边没有权限查看银行流水。', '我们这边没有权限查看银行流水'],
+    ['这个城市尚未开通同城速递。', '这个城市尚未开通同城速递']
+  ])('flags %s', async (text, actual) => {
+    expect(await actuals(text)).toEqual([actual])
+  })
+
+  it.each([
+    '没有任何额外费用，也不收取服务费。',
+    '请放心，不会再扣您的钱。',
+    '您还没有开通自动续费，所以不会扣款。',
+    '您不在家的话，我们会放在门卫室。',
+    '如果不在配送范围内，我们会提前告诉您。',
+    '这款尺码已经没货了，下周一补货后我会第一时间通知您。'
+  ])('leaves alone: %s', async (text) => {
+    expect(await actuals(text)).toEqual([])
+  })
+
+  it('reports a limit with the way forward beside it at info', async () => {
+    const [finding] = await lintMessages(negativePhrasing, '我们不能退运费，但可以给您补一张优惠券。')
+    expect(finding).toMatchObject({actual: '我们不能退运费', severity: 'info'})
+  })
+})
