@@ -6,19 +6,15 @@ import {
   matchTokens,
   quote,
   report,
-  ruleUrl,
+  ruleMeta,
   type Sentence
 } from '../kit/index.js'
+import metaData from './meta.json' with {type: 'json'}
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
 import {checkChinese, phrasesZh} from './zh.js'
 
-const meta = {
-  id: 'blame-shifting',
-  description: 'Flag replies that push the fault onto the customer, a colleague, a third party or policy',
-  url: ruleUrl('blame-shifting'),
-  severity: 'warning'
-} as const
+const meta = ruleMeta(metaData)
 
 const phrases = definePhrases(triggers)
 

@@ -6,22 +6,18 @@ import {
   matchTokens,
   quote,
   report,
-  ruleUrl,
+  ruleMeta,
   textOf,
   type Sentence
 } from '../kit/index.js'
+import metaData from './meta.json' with {type: 'json'}
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
 import {clauseFrom, clauseTo, isConditional} from './clauses.js'
 import {findLimits, isNoTimeYet, type Limit, offersAlternative, viaChannel} from './structure.js'
 import {checkChinese, phrasesZh} from './zh.js'
 
-const meta = {
-  id: 'negative-phrasing',
-  description: 'Flag replies that lead with what the company can’t or won’t do',
-  url: ruleUrl('negative-phrasing'),
-  severity: 'warning'
-} as const
+const meta = ruleMeta(metaData)
 
 const phrases = definePhrases(triggers)
 
