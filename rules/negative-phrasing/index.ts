@@ -132,12 +132,14 @@ function wordCount(text: string): number {
 function flag(sentence: Sentence, file: Parameters<typeof report>[0], from: number, to: number, how: {subjectTokens: number; modal: string}, limit?: Limit): void {
   const {tokens} = sentence
   const source = file.data.tactful?.source ?? String(file.value)
-  if (limit) [from, to] = trim(sentence, source, from, to)
-  const [start, end] = limit ? cut(source, tokens[from].start, tokens[to - 1].end, tokens[Math.min(Math.max(limit.at, from), to - 1)].start) : [tokens[from].start, tokens[to - 1].end]
+  const at = tokens[Math.min(Math.max(limit?.at ?? from, from), to - 1)].start
+  // A span that starts at its subject stays as found; a clause can take a handle or a greeting along.
+  const [first, last] = how.subjectTokens === 0 ? trim(sentence, source, from, to) : [from, to]
+  const [start, end] = cut(source, tokens[first].start, tokens[last - 1].end, Math.max(at, tokens[first].start))
   const actual = source.slice(start, end)
-  const positive = limit ? passivePositive(sentence, source, from, to, limit) : positiveForm(sentence, source, from, to, how)
+  const positive = limit ? passivePositive(sentence, source, first, last, limit) : positiveForm(sentence, source, first, last, how)
   // “We can’t refund the fare, but we can move you …” already offers the way forward: a milder finding.
-  const alternative = offersAlternative(sentence, from, to)
+  const alternative = offersAlternative(sentence, first, last)
   let reason: string
   if (positive) reason = `${quote(actual)} leads with what you can’t do; try ${quote(positive)}`
   else if (alternative) reason = `${quote(actual)} comes before what you can do; lead with the alternative you offer`

@@ -56,13 +56,17 @@ const places = set(classes.places.words)
 const timeNouns = set(classes.timeNouns.words)
 const timeVerbs = set(classes.timeVerbs.words)
 const companySubjects = alternation(words.companySubjects)
+const parties = set(classes.agents.parties)
+const teams = set(classes.agents.teams)
+const notSubjects = set(['please', 'kindly', 'just', 'so', 'and', 'but', 'or', 'also', 'still', 'simply', 'then', 'now', 'we', 'i', 'our'])
+const customerWords = set(['you', 'i', 'he', 'she', 'they', 'we', 'it', 'that', 'this', 'which', 'who', 'what', 'why', 'how'])
 const attributive = set(['a', 'an', 'the', 'any', 'your', 'our', 'this', 'that', 'these', 'those', 'of', 'my'])
 const complements = set(classes.complements.words)
 const subjectStarts = set(classes.subjectStarts.words)
 
 // A third party, a system or the terms, then a refusal: “the airline can’t refund”, “our booking system won’t let us”.
 const agentRefusal = new RegExp(
-  `(?<=^| )(?<det>${alternation(classes.agentDeterminers.words)})(?: [^ ]+)? (?<head>${alternation([...classes.agents.parties, ...classes.agents.systems, ...classes.agents.terms])})${adverbs}` +
+  `(?<=^| )(?:(?<det>${alternation(classes.agentDeterminers.words)})(?: [^ ]+)? (?<head>${alternation([...classes.agents.parties, ...classes.agents.systems, ...classes.agents.terms, ...classes.agents.teams])})|(?<team>${alternation(classes.agents.teams)}))${adverbs}` +
     ` (?<modal>can not|will not be able to|will not|would not|do not|does not|is not able to|are not able to|is unable to|are unable to|no longer)` +
     `(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)`,
   'g'
@@ -79,6 +83,10 @@ const customerLimit = new RegExp(
   `(?<=^| )you${adverbs} (?<modal>can not|will not be able to|are unable to|are not able to|are not allowed to|will not be allowed to|are not permitted to|are no longer able to|can no longer)${adverbs} (?<verb>[^ ]+)(?= |$)`,
   'g'
 )
+// Any subject but the customer, then a limit verb: “the game doesn’t support …”, “the price doesn’t include …”.
+const productLimit = new RegExp(`(?<=^| )(?<subject>[^ ]+) (?:does not|do not|will not|can not|no longer)${adverbs} (?<verb>${alternation(classes.anySubjectVerbs.words)})(?= [^ ]+)`, 'g')
+// “The Starter tier has no API access”.
+const hasNo = new RegExp(`(?<=^| )(?<subject>[^ ]+) (?:has|have) no(?= [^ ]+)`, 'g')
 // A refusal in the progressive: “we’re not accepting new patients”, “we are currently not offering upgrades”.
 const progressive = new RegExp(
   `(?<=^| )(?:${companySubjects})${adverbs} (?:(?:am|are|is)${adverbs} not|will not be|would not be)${adverbs} (?<verb>[^ ]+ing)(?= [^ ]+)`,
@@ -92,7 +100,7 @@ const outside = new RegExp(
   'g'
 )
 // “No refunds on sale items”, “there are no exchanges after 30 days”.
-const noOfferings = new RegExp(`(?<=^| )no (?<what>${alternation(classes.offerings.words)}) (?<next>on|for|after|once|within|are|is|can|will|past|beyond|without)(?= |$)`, 'g')
+const noOfferings = new RegExp(`(?<=^| )no (?<what>${alternation(classes.offerings.words)}) (?<next>on|for|to|after|once|within|are|is|can|will|past|beyond|without)(?= |$)`, 'g')
 // “We have to decline your claim”; “your appeal was rejected”.
 const declines = new RegExp(
   `(?<=^| )(?:(?:${companySubjects})${adverbs} (?:(?:have|had|will have|would have|are going|must|need) (?:to )?|will |must |can only )?(?:${alternation(classes.refusalVerbs.words)}) (?:your|the|this|that|any|a)` +
@@ -120,7 +128,7 @@ const partOf = new RegExp(
 // No means, no plans: “there’s no option to”, “we don’t have a way to”, “no plans to”, “nothing can be done”.
 const means = new RegExp(
   [
-    `(?<=^| )(?:(?:we|i) (?:do not|does not) have (?:a|an|any|the) |(?:we|i) have no |there is no |there are no |there is not (?:a |an |any )?|there are not (?:any )?|there will be no )(?:other |real |current |further )?(?:${alternation(classes.means.words)})(?= (?:to|for|in place to) )`,
+    `(?<=^| )(?:(?:we|i) (?:do not|does not) have (?:a|an|any|the) |(?:we|i) have no |there is no |there are no |there is not (?:a |an |any )?|there are not (?:any )?|there will be no )(?:other |real |current |further |(?!(?:better|best|wrong|bad|right|good|perfect|easier|quicker|nicer|greater) )[^ ]+ )?(?:${alternation(classes.means.words)})(?= (?:to|for|in place to|on|in|at|with|available) )`,
     `(?<=^| )no (?:current )?plans? to(?= [^ ]+)`,
     `(?<=^| )(?:${companySubjects}) (?:am|are|is) not planning (?:to|on)(?= [^ ]+)`,
     `(?<=^| )(?:there is )?not (?:much|a lot|a great deal) (?:more |else )?(?:that )?(?:we|i) (?:can|could) (?:do|offer)`,
@@ -140,9 +148,13 @@ export function findLimits(sentence: Sentence): Limit[] {
   }
 
   for (const match of matchTokens(sentence, agentRefusal)) {
-    const {det, head, modal, verb, next} = match.match.groups ?? {}
+    const {det, head, team, modal, verb, next} = match.match.groups ?? {}
     if (det === 'your' && !terms.has(head)) continue
-    if (!isRefused(modal, verb, next)) continue
+    // A team at the start of the clause (“Billing can’t split …”), not “the shipping costs”.
+    if (team !== undefined && match.from !== clauseFrom(sentence, match.from)) continue
+    // The company’s own people (“our pharmacy team”) refuse with any verb, as “we” do.
+    const own = (det === 'our' && (parties.has(head) || teams.has(head))) || team !== undefined
+    if (!(own ? isOwnRefusal(modal, verb, next) : isRefused(modal, verb, next))) continue
     const first = modal.split(' ')[0]
     let negationFrom = match.from
     while (negationFrom < match.to && sentence.tokens[negationFrom].norm !== first) negationFrom++
@@ -163,6 +175,16 @@ export function findLimits(sentence: Sentence): Limit[] {
     if (!customerLimitVerbs.has(verb) || isSymptom(sentence, match.from)) continue
     const negationFrom = match.from + 1
     add({from: match.from, to: clauseTo(sentence, match.to), kind: 'customer', negation: {from: negationFrom, to: negationFrom + modal.split(' ').length}}, match.from)
+  }
+  for (const match of matchTokens(sentence, productLimit)) {
+    const subject = match.match.groups?.subject ?? ''
+    // “Please don’t include any PINs” asks the customer; “we don’t …” is the first-person look’s.
+    if (customerWords.has(subject) || notSubjects.has(subject)) continue
+    add({from: stateFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'third-party'}, match.from)
+  }
+  for (const match of matchTokens(sentence, hasNo)) {
+    if (customerWords.has(match.match.groups?.subject ?? '') || !isLacking(sentence, match.to)) continue
+    add({from: stateFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'third-party'}, match.from)
   }
   for (const match of matchTokens(sentence, progressive)) {
     const verb = stem(match.match.groups?.verb ?? '')
@@ -276,6 +298,13 @@ function stem(verb: string): string {
   return bare.length > 2 && bare.at(-1) === bare.at(-2) ? bare.slice(0, -1) : bare
 }
 
+function isOwnRefusal(modal: string, verb: string, next: string | undefined): boolean {
+  if (perceptionVerbs.has(verb)) return next === 'you'
+  if (courtesyVerbs.has(verb) || notActions.has(verb) || verb === 'be') return false
+  if (modal === 'do not' || modal === 'does not' || modal === 'will not' || modal === 'would not') return isRefused(modal, verb, next)
+  return true
+}
+
 // A third party or system refuses a service (“won’t refund”, “doesn’t allow”, “won’t let us”), not
 // “the app won’t open” (a symptom) or “the bank won’t charge you” (good news).
 function isRefused(modal: string, verb: string, next: string | undefined): boolean {
@@ -384,7 +413,10 @@ function isHedge(sentence: Sentence, from: number, to: number): boolean {
 function isWarning(sentence: Sentence, from: number, to: number): boolean {
   const norms = sentence.tokens.slice(from, to).map((token) => token.norm)
   if (!norms.some((norm) => irreversible.has(norm))) return false
-  return sentence.tokens.some((token) => token.norm === 'once' || token.norm === 'after' || token.norm === 'if')
+  // “after you confirm” warns; “after 90 days” is only a time.
+  return sentence.tokens.some(
+    (token, index) => token.norm === 'once' || token.norm === 'if' || (token.norm === 'after' && !/^\d|^(?:a|an|one|two|three|the)$/.test(sentence.tokens[index + 1]?.norm ?? ''))
+  )
 }
 
 const contrasts = set(classes.contrasts.words)
