@@ -24,7 +24,9 @@ const refusal = new RegExp(
     `不(?:在|属于)[^,，。]{0,12}?(?:${alternation(words.scopeWords)})`,
     '(?:没有|暂无)(?:这个|这项|此类|相关|这样的|此|[^,，。]{1,12}?的)?(?:计划|打算)',
     '没有(?:这个)?权限|无权',
-    `(?:没有|未|尚未|暂未|还没有)(?:${alternation(words.openVerbs)})`
+    `(?:没有|未|尚未|暂未|还没有)(?:${alternation(words.openVerbs)})`,
+    `没有(?:这个|这项|此类|这类|相关|该|任何|[^,，。]{1,4}的|上门|线上|线下|人工|电话|夜间|周末|加急|海外)?(?:${alternation(words.serviceNouns)})`,
+    `不会(?:给|为)(?:您|你)(?:${alternation(words.limitVerbs)}|${alternation(words.refusedVerbs)})`
   ].join('|'),
   'g'
 )
@@ -41,6 +43,9 @@ const symptom = new RegExp(`^(?:正常)?(?:${alternation(words.symptomVerbs)})`)
 // What a thing is like, not what the company does: “包装不能符合您的偏好”, “该型号无法兼容”.
 const stative = new RegExp(`^(?:完全|很好地|完全地)?(?:${alternation(words.stativeVerbs)})`)
 const question = /[?？吗]$/
+const echoes = new RegExp(`^(?:也|都|就|真的|确实|实在|是)?(?:(?:${alternation(words.refusedVerbs)})不了|不行|不可以|做不到|办不到|没办法)[哈啊呀哦的了]*$`)
+// “暂时还没法给您确切的修复时间”: an honest no-time-yet, which broken-promises asks for.
+const noTimeYet = new RegExp(`^(?:给您|为您|向您|跟您)?(?:提供|给|确定|告知|告诉您|答复|承诺|保证)?[^,，。]{0,8}?(?:${alternation(words.timeNouns)})`)
 
 // Time words, for “周五之前我们没法见您” → “周五我们可以见您”.
 const time = '(?:(?:[今明后]天|今晚|明早|本周|这周|下个?(?:周|星期|礼拜)|(?:周|星期|礼拜)[一二三四五六日天]|[0-9一二两三四五六七八九十]+(?:月|日|号|点|时)(?:[0-9一二三四五六七八九十半]+分?)?|上午|下午|中午|早上|晚上|月底|月初|年底|节后)+)'
@@ -59,8 +64,13 @@ export function checkChinese(sentences: Sentence[], file: Parameters<typeof repo
 }
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof reportJoined>[0]): void {
+  let flagged = false
   for (const clause of clausesOf(sentence)) {
     if (question.test(clause.text)) continue
+    // “这个座位不能改，改不了”: the echo is part of the refusal already flagged.
+    const echo = flagged && echoes.test(clause.text)
+    flagged = false
+    if (echo) continue
     refusal.lastIndex = 0
     for (let found = refusal.exec(clause.text); found; found = refusal.exec(clause.text)) {
       const at = found.index
@@ -70,11 +80,12 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof reportJoined>
       if (idiom.test(rest) || /^不行了?$/.test(rest) || isCourtesy(clause.text.slice(0, at), after)) continue
       const head = clause.text.slice(0, at)
       if (conditional.test(head)) break
-      if (perception.test(after)) continue
+      if (perception.test(after) || noTimeYet.test(after)) continue
       const subject = subjectOf(head)
       if (subject === 'customer') break
       if (subject !== 'company' && (symptom.test(after) || stative.test(after))) break
       flag(sentence, clause, spanStart(head), file, offersAlternative(sentence, clause))
+      flagged = true
       break
     }
   }
