@@ -30,50 +30,50 @@ export interface Limit {
 const set = (list: readonly string[]) => new Set(list)
 
 const adverbs = `(?: (?:${alternation([...words.adverbs, 'strictly', 'always', 'ever', 'yet'])}))*`
-const serviceVerbs = set([...words.serviceVerbs, ...classes.agentVerbs.words])
+const serviceVerbs = set([...words.serviceVerbs, ...classes.agentVerbs])
 const reassuringVerbs = set(words.reassuringVerbs)
 const perceptionVerbs = set(words.perceptionVerbs)
 const courtesyVerbs = set(words.courtesyVerbs)
 const hedges = set(['promise', 'promises', 'guarantee', 'guarantees', 'guaranteed'])
-const progressiveVerbs = set(classes.progressiveVerbs.words)
+const progressiveVerbs = set(classes.progressiveVerbs)
 const notActions = set(['have', 'be', 'need', 'want', 'require', 'expect', 'think', 'know'])
-const lackedOfferings = set(classes.lackedOfferings.words)
+const lackedOfferings = set(classes.lackedOfferings)
 const noNews = set(['info', 'information', 'news', 'update', 'updates', 'details', 'detail', 'word', 'answer', 'answers', 'timeline', 'timeframe', 'time', 'date', 'eta', 'record', 'records', 'knowledge', 'visibility', 'idea', 'clue', 'reason', 'problem', 'issue', 'issues', 'plans'])
-const customerLimitVerbs = set(classes.customerLimitVerbs.words)
+const customerLimitVerbs = set(classes.customerLimitVerbs)
 const empathy = set(['sorry', 'hear', 'hearing', 'understand', 'see', 'seems', 'looks', 'notice', 'noticed', 'sounds', 'frustrating', 'annoying', 'why'])
-const terms = set(classes.agents.terms)
-const abilityModals = set(classes.passiveModals.ability)
-const limitParticiples = set(classes.limitParticiples.words)
-const entitled = set(classes.entitledParticiples.words)
-const entitlements = set(classes.entitlements.words)
-const policyParticiples = set(classes.policyParticiples.words)
-const reassured = set(classes.reassuredParticiples.words)
-const privateParticiples = set(classes.privateParticiples.words)
-const privateThings = set(classes.privateParticiples.private)
-const irreversible = set(classes.irreversible.words)
-const offerings = set(classes.offerings.words)
-const places = set(classes.places.words)
-const timeNouns = set(classes.timeNouns.words)
-const timeVerbs = set(classes.timeVerbs.words)
+const terms = set(classes.agentTerms)
+const abilityModals = set(classes.passiveAbilityModals)
+const limitParticiples = set(classes.limitParticiples)
+const entitled = set(classes.entitledParticiples)
+const entitlements = set(classes.entitlements)
+const policyParticiples = set(classes.policyParticiples)
+const reassured = set(classes.reassuredParticiples)
+const privateParticiples = set(classes.privateParticiples)
+const privateThings = set(classes.privateThings)
+const irreversible = set(classes.irreversible)
+const offerings = set(classes.offerings)
+const places = set(classes.places)
+const timeNouns = set(classes.timeNouns)
+const timeVerbs = set(classes.timeVerbs)
 const companySubjects = alternation(words.companySubjects)
-const parties = set(classes.agents.parties)
-const teams = set(classes.agents.teams)
+const parties = set(classes.agentParties)
+const teams = set(classes.agentTeams)
 const notSubjects = set(['please', 'kindly', 'just', 'so', 'and', 'but', 'or', 'also', 'still', 'simply', 'then', 'now', 'we', 'i', 'our'])
 const customerWords = set(['you', 'i', 'he', 'she', 'they', 'we', 'it', 'that', 'this', 'which', 'who', 'what', 'why', 'how'])
 const attributive = set(['a', 'an', 'the', 'any', 'your', 'our', 'this', 'that', 'these', 'those', 'of', 'my'])
-const complements = set(classes.complements.words)
-const subjectStarts = set(classes.subjectStarts.words)
+const complements = set(classes.complements)
+const subjectStarts = set(classes.subjectStarts)
 
 // A third party, a system or the terms, then a refusal: “the airline can’t refund”, “our booking system won’t let us”.
 const agentRefusal = new RegExp(
-  `(?<=^| )(?:(?<det>${alternation(classes.agentDeterminers.words)})(?: [^ ]+)? (?<head>${alternation([...classes.agents.parties, ...classes.agents.systems, ...classes.agents.terms, ...classes.agents.teams])})|(?<team>${alternation(classes.agents.teams)}))${adverbs}` +
+  `(?<=^| )(?:(?<det>${alternation(classes.agentDeterminers)})(?: [^ ]+)? (?<head>${alternation([...classes.agentParties, ...classes.agentSystems, ...classes.agentTerms, ...classes.agentTeams])})|(?<team>${alternation(classes.agentTeams)}))${adverbs}` +
     ` (?<modal>can not|will not be able to|will not|would not|do not|does not|is not able to|are not able to|is unable to|are unable to|no longer)` +
     `(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)`,
   'g'
 )
 // The company, then a limit that needs no particular verb: “we are not in a position to”, “we no longer offer”.
 const companyLimit = new RegExp(
-  `(?<=^| )(?:${companySubjects})${adverbs} (?:(?:am|are|is)${adverbs} (?:${alternation(classes.companyLimits.words)})|no longer (?<verb>[^ ]+))(?= [^ ]+)`,
+  `(?<=^| )(?:${companySubjects})${adverbs} (?:(?:am|are|is)${adverbs} (?:${alternation(classes.companyLimits)})|no longer (?<verb>[^ ]+))(?= [^ ]+)`,
   'g'
 )
 // “We don’t currently have a vacation hold option”: the company lacks something it could offer.
@@ -84,7 +84,7 @@ const customerLimit = new RegExp(
   'g'
 )
 // Any subject but the customer, then a limit verb: “the game doesn’t support …”, “the price doesn’t include …”.
-const productLimit = new RegExp(`(?<=^| )(?<subject>[^ ]+) (?:does not|do not|will not|can not|no longer)${adverbs} (?<verb>${alternation(classes.anySubjectVerbs.words)})(?= [^ ]+)`, 'g')
+const productLimit = new RegExp(`(?<=^| )(?<subject>[^ ]+) (?:does not|do not|will not|can not|no longer)${adverbs} (?<verb>${alternation(classes.anySubjectVerbs)})(?= [^ ]+)`, 'g')
 // “The Starter tier has no API access”.
 const hasNo = new RegExp(`(?<=^| )(?<subject>[^ ]+) (?:has|have) no(?= [^ ]+)`, 'g')
 // A refusal in the progressive: “we’re not accepting new patients”, “we are currently not offering upgrades”.
@@ -96,25 +96,25 @@ const progressive = new RegExp(
 const goingTo = new RegExp(`(?<=^| )(?:${companySubjects})${adverbs} (?:am|are|is)${adverbs} not going to(?: be able to)? (?<verb>[^ ]+)(?= |$)`, 'g')
 // “That falls outside our policy”, “it’s outside the return window”.
 const outside = new RegExp(
-  `(?<=^| )(?:is|are|falls|fall|was) (?:well |just |slightly )?outside (?:of )?(?:the|our|your|this|that|its) (?:[^ ]+ )?(?:${alternation(classes.entitlements.words)})(?= |$)`,
+  `(?<=^| )(?:is|are|falls|fall|was) (?:well |just |slightly )?outside (?:of )?(?:the|our|your|this|that|its) (?:[^ ]+ )?(?:${alternation(classes.entitlements)})(?= |$)`,
   'g'
 )
 // “No refunds on sale items”, “there are no exchanges after 30 days”.
-const noOfferings = new RegExp(`(?<=^| )no (?<what>${alternation(classes.offerings.words)}) (?<next>on|for|to|after|once|within|are|is|can|will|past|beyond|without)(?= |$)`, 'g')
+const noOfferings = new RegExp(`(?<=^| )no (?<what>${alternation(classes.offerings)}) (?<next>on|for|to|after|once|within|are|is|can|will|past|beyond|without)(?= |$)`, 'g')
 // “We have to decline your claim”; “your appeal was rejected”.
 const declines = new RegExp(
-  `(?<=^| )(?:(?:${companySubjects})${adverbs} (?:(?:have|had|will have|would have|are going|must|need) (?:to )?|will |must |can only )?(?:${alternation(classes.refusalVerbs.words)}) (?:your|the|this|that|any|a)` +
-    `|(?<request>${alternation(classes.refusalVerbs.requests)}) (?:has|have|was|were|is|are|will)(?: been| be)? (?:${alternation(classes.refusalVerbs.participles)}))(?= |$)`,
+  `(?<=^| )(?:(?:${companySubjects})${adverbs} (?:(?:have|had|will have|would have|are going|must|need) (?:to )?|will |must |can only )?(?:${alternation(classes.refusalVerbs)}) (?:your|the|this|that|any|a)` +
+    `|(?<request>${alternation(classes.refusalRequests)}) (?:has|have|was|were|is|are|will)(?: been| be)? (?:${alternation(classes.refusalParticiples)}))(?= |$)`,
   'g'
 )
 // The passive: “cannot be transferred”, “aren’t given”, “will no longer be offered”.
 const passive = new RegExp(
-  `(?<=^| )(?<aux>${alternation([...classes.passiveModals.ability, ...classes.passiveModals.state])})${adverbs}(?<be> be)?${adverbs} (?<part>[^ ]+)(?= |$)`,
+  `(?<=^| )(?<aux>${alternation([...classes.passiveAbilityModals, ...classes.passiveStateModals])})${adverbs}(?<be> be)?${adverbs} (?<part>[^ ]+)(?= |$)`,
   'g'
 )
 // A state, with or without a copula: “not possible”, “strictly not allowed”, “non-refundable”.
 const state = new RegExp(
-  `(?<=^| )(?:(?<cop>is|are|was|were|be)${adverbs} )?not${adverbs}(?: be)? (?<state>${alternation([...classes.states.words, 'allowed', 'permitted', 'supported'])})(?= |$)` +
+  `(?<=^| )(?:(?<cop>is|are|was|were|be)${adverbs} )?not${adverbs}(?: be)? (?<state>${alternation([...classes.states, 'allowed', 'permitted', 'supported'])})(?= |$)` +
     `|(?<=^| )non[- ](?:refundable|transferable|transferrable|exchangeable|returnable|cancellable|cancelable|changeable|amendable)(?= |$)`,
   'g'
 )
@@ -122,13 +122,13 @@ const state = new RegExp(
 const unavailable = new RegExp(`(?<=^| )(?<cop>is|are|will be)${adverbs} not${adverbs} available(?= |$)`, 'g')
 // “isn’t part of your plan”.
 const partOf = new RegExp(
-  `(?<=^| )(?:is|are)${adverbs} not${adverbs} part of (?:your|the|this|that|our|a|any) (?:[^ ]+ )?(?:${alternation(classes.entitlements.words)})(?= |$)`,
+  `(?<=^| )(?:is|are)${adverbs} not${adverbs} part of (?:your|the|this|that|our|a|any) (?:[^ ]+ )?(?:${alternation(classes.entitlements)})(?= |$)`,
   'g'
 )
 // No means, no plans: “there’s no option to”, “we don’t have a way to”, “no plans to”, “nothing can be done”.
 const means = new RegExp(
   [
-    `(?<=^| )(?:(?:we|i) (?:do not|does not) have (?:a|an|any|the) |(?:we|i) have no |there is no |there are no |there is not (?:a |an |any )?|there are not (?:any )?|there will be no )(?:other |real |current |further |(?!(?:better|best|wrong|bad|right|good|perfect|easier|quicker|nicer|greater) )[^ ]+ )?(?:${alternation(classes.means.words)})(?= (?:to|for|in place to|on|in|at|with|available) )`,
+    `(?<=^| )(?:(?:we|i) (?:do not|does not) have (?:a|an|any|the) |(?:we|i) have no |there is no |there are no |there is not (?:a |an |any )?|there are not (?:any )?|there will be no )(?:other |real |current |further |(?!(?:better|best|wrong|bad|right|good|perfect|easier|quicker|nicer|greater) )[^ ]+ )?(?:${alternation(classes.means)})(?= (?:to|for|in place to|on|in|at|with|available) )`,
     `(?<=^| )no (?:current )?plans? to(?= [^ ]+)`,
     `(?<=^| )(?:${companySubjects}) (?:am|are|is) not planning (?:to|on)(?= [^ ]+)`,
     `(?<=^| )(?:there is )?not (?:much|a lot|a great deal) (?:more |else )?(?:that )?(?:we|i) (?:can|could) (?:do|offer)`,
@@ -419,9 +419,9 @@ function isWarning(sentence: Sentence, from: number, to: number): boolean {
   )
 }
 
-const contrasts = set(classes.contrasts.words)
-const offerModals = set(classes.offerModals.words)
-const offerStates = set(classes.offerModals.states)
+const contrasts = set(classes.contrasts)
+const offerModals = set(classes.offerModals)
+const offerStates = set(classes.offerStates)
 const copulas = set(['are', 'am', 'is', 'would be', 'will be'])
 const offerSubjects = set(['we', 'i', 'you', 'they', 'our', 'it', 'there', 'this', 'that', 'he', 'she'])
 
@@ -459,7 +459,7 @@ function isOffer(norms: string[]): boolean {
   return false
 }
 
-const channel = new RegExp(`(?:^| )(?:via|on|over|through|in|here on|here in) (?:this |a |the )?(?:${alternation(classes.channels.words)})(?= |$)`)
+const channel = new RegExp(`(?:^| )(?:via|on|over|through|in|here on|here in) (?:this |a |the )?(?:${alternation(classes.channels)})(?= |$)`)
 
 /** “We’re unable to view account details via Twitter”: what the records show, as a limit of the channel. */
 export function viaChannel(after: string | undefined): boolean {

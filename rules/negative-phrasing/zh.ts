@@ -45,7 +45,9 @@ const stative = new RegExp(`^(?:完全|很好地|完全地)?(?:${alternation(wor
 const question = /[?？吗]$/
 const echoes = new RegExp(`^(?:也|都|就|真的|确实|实在|是)?(?:(?:${alternation(words.refusedVerbs)})不了|不行|不可以|做不到|办不到|没办法)[哈啊呀哦的了]*$`)
 // “暂时还没法给您确切的修复时间”: an honest no-time-yet, which broken-promises asks for.
-const noTimeYet = new RegExp(`^(?:给您|为您|向您|跟您)?(?:提供|给|确定|告知|告诉您|答复|承诺|保证)?[^,，。]{0,8}?(?:${alternation(words.timeNouns)})`)
+const noTimeYet = new RegExp(
+  `^(?:给您|(?:为|向|跟)您(?:提供|确定|告知|答复|承诺|预估)|提供|给出|确定|告知|告诉您|答复|承诺|保证|预估|估计|说)[^,，。]{0,8}?(?:${alternation(words.timeNouns)})`
+)
 
 // Time words, for “周五之前我们没法见您” → “周五我们可以见您”.
 const time = '(?:(?:[今明后]天|今晚|明早|本周|这周|下个?(?:周|星期|礼拜)|(?:周|星期|礼拜)[一二三四五六日天]|[0-9一二两三四五六七八九十]+(?:月|日|号|点|时)(?:[0-9一二三四五六七八九十半]+分?)?|上午|下午|中午|早上|晚上|月底|月初|年底|节后)+)'
