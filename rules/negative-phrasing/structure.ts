@@ -422,6 +422,7 @@ function isWarning(sentence: Sentence, from: number, to: number): boolean {
 const contrasts = set(classes.contrasts)
 const offerModals = set(classes.offerModals)
 const offerStates = set(classes.offerStates)
+const openStates = set(['free', 'available', 'open', 'possible', 'fine', 'ok', 'okay'])
 const copulas = set(['are', 'am', 'is', 'would be', 'will be'])
 const offerSubjects = set(['we', 'i', 'you', 'they', 'our', 'it', 'there', 'this', 'that', 'he', 'she'])
 
@@ -445,6 +446,10 @@ export function offersAlternative(sentence: Sentence, from: number, to: number):
 
 // A subject, then a modal that is not negated: “we can”, “you’ll”, “we’re happy to”, not “we can’t” or “you’ll need to pay”.
 function isOffer(norms: string[]): boolean {
+  // “…, but Monday morning is free”: another time or way that is open.
+  for (let index = 1; index < norms.length - 1; index++) {
+    if ((norms[index] === 'is' || norms[index] === 'are') && openStates.has(norms[index + 1])) return true
+  }
   for (let index = 0; index < norms.length - 1; index++) {
     if (!offerSubjects.has(norms[index])) continue
     let modal = index + 1
