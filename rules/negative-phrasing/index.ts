@@ -14,7 +14,7 @@ import metaData from './meta.json' with {type: 'json'}
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
 import {clauseFrom, clauseTo, isConditional} from './clauses.js'
-import {findLimits, isNoTimeYet, type Limit, offersAlternative, viaChannel} from './structure.js'
+import {findLimits, isHedge, isNoTimeYet, type Limit, offersAlternative, viaChannel} from './structure.js'
 import {checkChinese, phrasesZh} from './zh.js'
 
 const meta = ruleMeta(metaData)
@@ -95,6 +95,7 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
     // “Changing the delivery slot isn’t possible”: the limit is the whole clause, not its last noun.
     const from = pronouns.has(sentence.tokens[found.from].norm) ? found.from : clauseFrom(sentence, found.from)
     const to = clauseTo(sentence, found.to)
+    if (isHedge(sentence, from, to)) continue
     flagged.push([from, to])
     flag(sentence, file, from, to, {subjectTokens: 0, modal: ''})
   }

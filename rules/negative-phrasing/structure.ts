@@ -132,7 +132,15 @@ const means = new RegExp(
     `(?<=^| )no (?:current )?plans? to(?= [^ ]+)`,
     `(?<=^| )(?:${companySubjects}) (?:am|are|is) not planning (?:to|on)(?= [^ ]+)`,
     `(?<=^| )(?:there is )?not (?:much|a lot|a great deal) (?:more |else )?(?:that )?(?:we|i) (?:can|could) (?:do|offer)`,
-    `(?<=^| )nothing (?:more |else |further )?(?:that )?(?:can|could) be done`
+    `(?<=^| )nothing (?:more |else |further )?(?:that )?(?:can|could) be done`,
+    `(?<=^| )(?:is |are |falls |fall )?(?:outside|beyond) (?:of )?what (?:we|i) (?:can|are able to|am able to) (?:do|offer|change)`,
+    `(?<=^| )(?:there is )?no way (?:around|round)`,
+    // “Our policy prevents us from issuing refunds”.
+    `(?<=^| )(?<preventer>[^ ]+) (?:prevents|prevent|stops|stop|bars|bar|restricts|restrict|prohibits|prohibit) (?:us|me) from`,
+    // “We only ship within the UK”.
+    `(?<=^| )(?:${companySubjects})${adverbs} (?:can |will |do )?only (?:${alternation(classes.progressiveVerbs)})(?= [^ ]+)`,
+    // “This offer is only valid for new customers”, “refunds are only available as store credit”.
+    `(?<=^| )(?:is|are) only (?:valid|available|possible|offered|accepted|given|issued) (?:for|to|as|in|on|with|within|at)`
   ].join('|'),
   'g'
 )
@@ -236,7 +244,13 @@ export function findLimits(sentence: Sentence): Limit[] {
     add({from: stateFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'state'}, match.from)
   }
   for (const match of matchTokens(sentence, means)) {
-    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'means'}, match.from)
+    const preventer = match.match.groups?.preventer
+    // “Nothing prevents us from …” is an offer.
+    if (preventer === 'nothing') continue
+    // “Our policy prevents us from …”, “this offer is only valid for …”: the limit starts at its subject.
+    const first = sentence.tokens[match.from].norm
+    const from = preventer !== undefined || ['is', 'are', 'falls', 'fall', 'outside', 'beyond'].includes(first) ? stateFrom(sentence, match.from) : match.from
+    add({from, to: clauseTo(sentence, match.to), kind: 'means'}, match.from)
   }
   return found
 }
@@ -403,8 +417,8 @@ export function isNoTimeYet(sentence: Sentence, from: number, to: number): boole
   return false
 }
 
-// “We’re not making any promises”, “late check-out can’t be guaranteed”: the honest hedge broken-promises asks for.
-function isHedge(sentence: Sentence, from: number, to: number): boolean {
+/** “We’re not making any promises”, “late check-out can’t be guaranteed”: the honest hedge broken-promises asks for. */
+export function isHedge(sentence: Sentence, from: number, to: number): boolean {
   for (let index = from; index < to; index++) if (hedges.has(sentence.tokens[index].norm)) return true
   return false
 }
@@ -422,7 +436,7 @@ function isWarning(sentence: Sentence, from: number, to: number): boolean {
 const contrasts = set(classes.contrasts)
 const offerModals = set(classes.offerModals)
 const offerStates = set(classes.offerStates)
-const openStates = set(['free', 'available', 'open', 'possible', 'fine', 'ok', 'okay'])
+const openStates = set(['free', 'available', 'open', 'possible'])
 const copulas = set(['are', 'am', 'is', 'would be', 'will be'])
 const offerSubjects = set(['we', 'i', 'you', 'they', 'our', 'it', 'there', 'this', 'that', 'he', 'she'])
 

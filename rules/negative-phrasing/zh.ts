@@ -26,7 +26,8 @@ const refusal = new RegExp(
     '没有(?:这个)?权限|无权',
     `(?:没有|未|尚未|暂未|还没有)(?:${alternation(words.openVerbs)})`,
     `没有(?:这个|这项|此类|这类|相关|该|任何|[^,，。]{1,4}的|上门|线上|线下|人工|电话|夜间|周末|加急|海外)?(?:${alternation(words.serviceNouns)})`,
-    `不会(?:给|为)(?:您|你)(?:${alternation(words.limitVerbs)}|${alternation(words.refusedVerbs)})`
+    `不会(?:给|为)(?:您|你)(?:${alternation(words.limitVerbs)}|${alternation(words.refusedVerbs)})`,
+    `不让(?:您|你)?(?:${alternation(words.limitVerbs)}|${alternation(words.refusedVerbs)})`
   ].join('|'),
   'g'
 )

@@ -35,6 +35,12 @@ describe('negative-phrasing: refusals in every shape', () => {
     ['We’re not taking new bookings for December.', 'We’re not taking new bookings for December'],
     ['We don’t currently have a student discount.', 'We don’t currently have a student discount'],
     ['No exchanges after 14 days, I’m afraid.', 'No exchanges after 14 days'],
+    // Limits without a negation word.
+    ['Our policy prevents us from reopening closed claims.', 'Our policy prevents us from reopening closed claims'],
+    ['We only deliver within the city limits.', 'We only deliver within the city limits'],
+    ['This discount is only valid for students.', 'This discount is only valid for students'],
+    ['Sorry, that’s outside of what we can offer.', 'that’s outside of what we can offer'],
+    ['There’s no way around the booking fee.', 'There’s no way around the booking fee'],
     // The limit put on the customer, and a channel limit.
     ['You can’t combine two gift cards on one order.', 'You can’t combine two gift cards on one order'],
     ['We’re unable to view account details over Twitter.', 'We’re unable to view account details over Twitter']
@@ -69,6 +75,9 @@ describe('negative-phrasing: refusals in every shape', () => {
     'The song isn’t available in the playlist any more.',
     'The link is not valid, so here is a fresh one.',
     'This is not included in it.',
+    'Nothing prevents us from moving the date for you.',
+    'We only need your order number to start.',
+    'It isn’t something we can guarantee, but we’ll ask the kitchen.',
     // Quoted interface labels.
     'Tap “Not allowed” next to Location to turn it off.',
     'Choose ‘Cannot be delivered’ in the drop-down if the parcel is damaged.'
@@ -132,7 +141,8 @@ describe('negative-phrasing in Chinese: limits in every shape', () => {
     ['人为损坏不在免费维修范围内。', '人为损坏不在免费维修范围内'],
     ['我们暂时没有推出年卡的计划。', '我们暂时没有推出年卡的计划'],
     ['我们这边没有权限查看银行流水。', '我们这边没有权限查看银行流水'],
-    ['这个城市尚未开通同城速递。', '这个城市尚未开通同城速递']
+    ['这个城市尚未开通同城速递。', '这个城市尚未开通同城速递'],
+    ['后台那边不让改价格。', '后台那边不让改价格']
   ])('flags %s', async (text, actual) => {
     expect(await actuals(text)).toEqual([actual])
   })
