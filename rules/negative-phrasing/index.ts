@@ -33,7 +33,8 @@ const perceptionVerbs = new Set(words.perceptionVerbs)
 const refusal = new RegExp(
   `(?<=^| )(?:(?<subject>${subject})${adverbs} (?:am|are|is) (?:also )?(?<unable>not able to|unable to)` +
     `|(?<subject2>${subject})${adverbs} (?<modal>can not|will not be able to|would not be able to|will not|do not|does not|have not been able to|am not able to|are not able to))` +
-    `(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)`,
+    // “We don’t currently deliver …”: an adverb may stand after the negation too.
+    `(?=${adverbs} (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)`,
   'g'
 )
 // Chat replies often drop the subject: “can’t do that on my end”.

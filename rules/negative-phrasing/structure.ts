@@ -8,7 +8,7 @@
  * Each shape is a pattern over word classes (classes.json) and the sentence’s normalized tokens; negation
  * and voice come from the tokens. It runs only on sentences the phrase data marks as candidates.
  */
-import {alternation, matchTokens, type Sentence} from '../kit/index.js'
+import {alternation, matchTokens, type Sentence, textOf} from '../kit/index.js'
 import classes from './classes.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
 import {clauseFrom, clauseTo, isConditional} from './clauses.js'
@@ -34,6 +34,8 @@ const serviceVerbs = set([...words.serviceVerbs, ...classes.agentVerbs])
 const reassuringVerbs = set(words.reassuringVerbs)
 const perceptionVerbs = set(words.perceptionVerbs)
 const courtesyVerbs = set(words.courtesyVerbs)
+const statusParticiples = set(['refunded', 'reimbursed', 'issued', 'exchanged', 'transferred', 'waived', 'granted', 'extended', 'applied', 'combined', 'given'])
+const notActing = set(['are', 'is', 'would', 'need', 'want', 'like', 'have', 'wish', 'prefer', 'still', 'ever', 'can', 'could', 'do', 'did', 'had', 'were', 'was'])
 const hedges = set(['promise', 'promises', 'guarantee', 'guarantees', 'guaranteed'])
 const progressiveVerbs = set(classes.progressiveVerbs)
 const notActions = set(['have', 'be', 'need', 'want', 'require', 'expect', 'think', 'know'])
@@ -57,6 +59,7 @@ const timeNouns = set(classes.timeNouns)
 const timeVerbs = set(classes.timeVerbs)
 const companySubjects = alternation(words.companySubjects)
 const parties = set(classes.agentParties)
+const systems = set(classes.agentSystems)
 const teams = set(classes.agentTeams)
 const notSubjects = set(['please', 'kindly', 'just', 'so', 'and', 'but', 'or', 'also', 'still', 'simply', 'then', 'now', 'we', 'i', 'our'])
 const customerWords = set(['you', 'i', 'he', 'she', 'they', 'we', 'it', 'that', 'this', 'which', 'who', 'what', 'why', 'how'])
@@ -66,7 +69,7 @@ const subjectStarts = set(classes.subjectStarts)
 
 // A third party, a system or the terms, then a refusal: “the airline can’t refund”, “our booking system won’t let us”.
 const agentRefusal = new RegExp(
-  `(?<=^| )(?:(?<det>${alternation(classes.agentDeterminers)})(?: [^ ]+)? (?<head>${alternation([...classes.agentParties, ...classes.agentSystems, ...classes.agentTerms, ...classes.agentTeams])})|(?<team>${alternation(classes.agentTeams)}))${adverbs}` +
+  `(?<=^| )(?:(?<det>${alternation(classes.agentDeterminers)})(?: [^ ]+)? (?<head>[^ ]+)|(?<team>${alternation(classes.agentTeams)}))${adverbs}` +
     ` (?<modal>can not|will not be able to|will not|would not|do not|does not|is not able to|are not able to|is unable to|are unable to|no longer)` +
     `(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)`,
   'g'
@@ -128,7 +131,7 @@ const partOf = new RegExp(
 // No means, no plans: “there’s no option to”, “we don’t have a way to”, “no plans to”, “nothing can be done”.
 const means = new RegExp(
   [
-    `(?<=^| )(?:(?:we|i) (?:do not|does not) have (?:a|an|any|the) |(?:we|i) have no |there is no |there are no |there is not (?:a |an |any )?|there are not (?:any )?|there will be no )(?:other |real |current |further |(?!(?:better|best|wrong|bad|right|good|perfect|easier|quicker|nicer|greater) )[^ ]+ )?(?:${alternation(classes.means)})(?= (?:to|for|in place to|on|in|at|with|available) )`,
+    `(?<=^| )(?:(?:we|i) (?:do not|does not) have (?:a|an|any|the) |(?:we|i) have no |there is no |there are no |there is not (?:a |an |any )?|there are not (?:any )?|there will be no )(?:other |real |current |further |(?!(?:better|best|wrong|bad|right|good|perfect|easier|quicker|nicer|greater) )[^ ]+ )?(?:${alternation(classes.means)})(?= (?:to|for|in place to|on|in|at|with|available|of (?!(?:knowing|telling|seeing|checking|verifying|confirming|finding|predicting) )[^ ]+ing) )`,
     `(?<=^| )no (?:current )?plans? to(?= [^ ]+)`,
     `(?<=^| )(?:${companySubjects}) (?:am|are|is) not planning (?:to|on)(?= [^ ]+)`,
     `(?<=^| )(?:there is )?not (?:much|a lot|a great deal) (?:more |else )?(?:that )?(?:we|i) (?:can|could) (?:do|offer)`,
@@ -158,11 +161,18 @@ export function findLimits(sentence: Sentence): Limit[] {
   for (const match of matchTokens(sentence, agentRefusal)) {
     const {det, head, team, modal, verb, next} = match.match.groups ?? {}
     if (det === 'your' && !terms.has(head)) continue
+    // A head outside the classes (“the café”, “our lab”) refuses only with a service verb.
+    const known = head === undefined || parties.has(head) || teams.has(head) || systems.has(head) || terms.has(head)
     // A team at the start of the clause (“Billing can’t split …”), not “the shipping costs”.
     if (team !== undefined && match.from !== clauseFrom(sentence, match.from)) continue
     // The company’s own people (“our pharmacy team”) refuse with any verb, as “we” do.
     const own = (det === 'our' && (parties.has(head) || teams.has(head))) || team !== undefined
-    if (!(own ? isOwnRefusal(modal, verb, next) : isRefused(modal, verb, next))) continue
+    // “The vet can’t see Milo until Thursday”: a visit with a time is a limit, whoever is seen.
+    const visit = verb === 'see' && /(?:^| )(?:until|before|till)(?= )/.test(textOf(sentence, match.to, clauseTo(sentence, match.to)))
+    if (!visit && !(own ? isOwnRefusal(modal, verb, next) : isRefused(modal, verb, next))) continue
+    if (!known && (!serviceVerbs.has(verb) || verb === 'see') && !visit) continue
+    // “That certainly doesn’t …”, “their names won’t …”: only “the” or “our” make a noun we don’t know a subject.
+    if (!known && ((det !== 'the' && det !== 'our') || head.endsWith('ly'))) continue
     const first = modal.split(' ')[0]
     let negationFrom = match.from
     while (negationFrom < match.to && sentence.tokens[negationFrom].norm !== first) negationFrom++
@@ -343,7 +353,8 @@ function isPassiveLimit(sentence: Sentence, aux: string, be: boolean, part: stri
   if (modal !== be) return false
   if (entitled.has(part)) return isEntitlement(sentence, after)
   if (!policyParticiples.has(part)) return false
-  // “Your refund is not issued yet”: a status that will change.
+  // “Your refund is not issued yet”: a status that will change; “isn’t offered in your area yet” is still a rule.
+  if (!statusParticiples.has(part)) return true
   const rest = sentence.tokens.slice(after, clauseTo(sentence, after)).map((token) => token.norm)
   return !rest.includes('yet') && !rest.includes('still')
 }
@@ -426,6 +437,17 @@ export function isHedge(sentence: Sentence, from: number, to: number): boolean {
 // “Once the account is deleted, it can’t be recovered”: the limit warns the customer before they act.
 function isWarning(sentence: Sentence, from: number, to: number): boolean {
   const norms = sentence.tokens.slice(from, to).map((token) => token.norm)
+  // “Once you submit the form, it can’t be edited”: the customer is told before they act.
+  const {tokens} = sentence
+  for (let index = 0; index < tokens.length - 2; index++) {
+    if (!['once', 'after', 'if', 'when', 'before'].includes(tokens[index].norm) || tokens[index + 1].norm !== 'you') continue
+    // “If you’d like, …”, “if you are referring to …”: no action of the customer’s.
+    if (notActing.has(tokens[index + 2].norm)) continue
+    const before = index < from && !tokens.slice(index, from).some((token) => contrasts.has(token.norm))
+    // “… can’t be edited after you submit it”: right after the limit, not “…, but if you reach out …”.
+    const after = index >= to && index - to <= 1
+    if (before || after) return true
+  }
   if (!norms.some((norm) => irreversible.has(norm))) return false
   // “after you confirm” warns; “after 90 days” is only a time.
   return sentence.tokens.some(
@@ -465,7 +487,8 @@ function isOffer(norms: string[]): boolean {
     if ((norms[index] === 'is' || norms[index] === 'are') && openStates.has(norms[index + 1])) return true
   }
   for (let index = 0; index < norms.length - 1; index++) {
-    if (!offerSubjects.has(norms[index])) continue
+    // “we can”, “our team will”, “the gate staff can”: a subject, then a modal.
+    if (!offerSubjects.has(norms[index]) && !offerModals.has(norms[index + 1])) continue
     let modal = index + 1
     if (norms[index] === 'our' || norms[index] === 'there') modal++
     const copula = copulas.has(norms[modal]) && offerStates.has(norms[modal + 1])
