@@ -451,7 +451,11 @@ function isWarning(sentence: Sentence, from: number, to: number): boolean {
   if (!norms.some((norm) => irreversible.has(norm))) return false
   // “after you confirm” warns; “after 90 days” is only a time.
   return sentence.tokens.some(
-    (token, index) => token.norm === 'once' || token.norm === 'if' || (token.norm === 'after' && !/^\d|^(?:a|an|one|two|three|the)$/.test(sentence.tokens[index + 1]?.norm ?? ''))
+    (token, index) =>
+      token.norm === 'once' ||
+      token.norm === 'if' ||
+      (token.norm === 'before' && sentence.tokens[index + 1]?.norm === 'you') ||
+      (token.norm === 'after' && !/^\d|^(?:a|an|one|two|three|the)$/.test(sentence.tokens[index + 1]?.norm ?? ''))
   )
 }
 
