@@ -20,6 +20,7 @@ const refusal = new RegExp(
     alternation(words.refusals),
     `(?:${alternation(words.refusedVerbs)})不了`,
     `不(?:给(?:您|你)?)?(?:${alternation(words.limitVerbs)})`,
+    `不给(?:您|你)?(?:${alternation(words.refusedVerbs)})`,
     alternation(words.onlyLimits),
     `不(?:在|属于)[^,，。]{0,12}?(?:${alternation(words.scopeWords)})`,
     '(?:没有|暂无)(?:这个|这项|此类|相关|这样的|此|[^,，。]{1,12}?的)?(?:计划|打算)',
