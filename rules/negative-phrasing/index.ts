@@ -38,7 +38,8 @@ const refusal = new RegExp(
   'g'
 )
 // Chat replies often drop the subject: “can’t do that on my end”.
-const bareRefusal = /^(?:sorry )?(?:, )?(?<modal>can not|unable to)(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)/g
+// A greeting may come first in a chat line: “hi! sadly cant swap sizes”.
+const bareRefusal = /^(?:(?:hi|hey|hello|ok|okay)(?: [^ ]+)? [!,.] )?(?:(?:sorry|sadly|unfortunately|regrettably) )?(?:, )?(?<modal>can not|unable to)(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)/g
 // No company subject, but a limit all the same.
 const impersonal = new RegExp(
   [
@@ -113,7 +114,7 @@ function isRefusal(modal: string, verb: string, next: string | undefined, after?
   if (after && /(?<=^| )(?:promises?|guarantees?)(?= |$)/.test(after)) return false
   if (modal === 'do not' || modal === 'does not') return serviceVerbs.has(verb) || serviceVerbs.has(`${verb} ${next ?? ''}`)
   // “We won’t cancel your order” reassures; “we won’t refund it” refuses.
-  if (modal === 'will not') return (serviceVerbs.has(verb) && !reassuring.has(verb)) || verb === 'be'
+  if (modal === 'will not') return ((serviceVerbs.has(verb) || serviceVerbs.has(`${verb} ${next ?? ''}`)) && !reassuring.has(verb)) || verb === 'be'
   const phrase = next ? `${verb} ${next}` : verb
   if (perceptionVerbs.has(verb) || verb === 'access') return next === 'you' || viaChannel(after)
   return !courtesyVerbs.some((courtesy) => courtesy === verb || courtesy === phrase)

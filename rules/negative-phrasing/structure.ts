@@ -36,6 +36,7 @@ const perceptionVerbs = set(words.perceptionVerbs)
 const courtesyVerbs = set(words.courtesyVerbs)
 const statusParticiples = set(['refunded', 'reimbursed', 'issued', 'exchanged', 'transferred', 'waived', 'granted', 'extended', 'applied', 'combined', 'given'])
 const notActing = set(['are', 'is', 'would', 'need', 'want', 'like', 'have', 'wish', 'prefer', 'still', 'ever', 'can', 'could', 'do', 'did', 'had', 'were', 'was'])
+const stockVerbs = set(['stock', 'carry', 'sell', 'have'])
 const hedges = set(['promise', 'promises', 'guarantee', 'guarantees', 'guaranteed'])
 const progressiveVerbs = set(classes.progressiveVerbs)
 const notActions = set(['have', 'be', 'need', 'want', 'require', 'expect', 'think', 'know'])
@@ -74,6 +75,8 @@ const agentRefusal = new RegExp(
     `(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)`,
   'g'
 )
+// “They are unable to backdate it”: a team or partner named before, with a service verb.
+const theyRefusal = new RegExp(`(?<=^| )they${adverbs} (?<modal>can not|will not be able to|will not|would not|do not|are unable to|are not able to|no longer)${adverbs} (?<verb>[^ ]+)(?= |$)`, 'g')
 // The company, then a limit that needs no particular verb: “we are not in a position to”, “we no longer offer”.
 const companyLimit = new RegExp(
   `(?<=^| )(?:${companySubjects})${adverbs} (?:(?:am|are|is)${adverbs} (?:${alternation(classes.companyLimits)})|no longer (?<verb>[^ ]+))(?= [^ ]+)`,
@@ -107,7 +110,8 @@ const noOfferings = new RegExp(`(?<=^| )no (?<what>${alternation(classes.offerin
 // “We have to decline your claim”; “your appeal was rejected”.
 const declines = new RegExp(
   `(?<=^| )(?:(?:${companySubjects})${adverbs} (?:(?:have|had|will have|would have|are going|must|need) (?:to )?|will |must |can only )?(?:${alternation(classes.refusalVerbs)}) (?:your|the|this|that|any|a)` +
-    `|(?<request>${alternation(classes.refusalRequests)}) (?:has|have|was|were|is|are|will)(?: been| be)? (?:${alternation(classes.refusalParticiples)}))(?= |$)`,
+    `|(?<request>${alternation(classes.refusalRequests)}) (?:has|have|was|were|is|are|will)(?: been| be)? (?:${alternation(classes.refusalParticiples)})` +
+    `|(?:the|our) (?:[^ ]+ )?(?:${alternation(classes.agentParties)}) (?:has |have |had )?(?:${alternation(classes.refusalParticiples)}) (?:the|your|this|that|any))(?= |$)`,
   'g'
 )
 // The passive: “cannot be transferred”, “aren’t given”, “will no longer be offered”.
@@ -177,6 +181,12 @@ export function findLimits(sentence: Sentence): Limit[] {
     let negationFrom = match.from
     while (negationFrom < match.to && sentence.tokens[negationFrom].norm !== first) negationFrom++
     add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party', negation: {from: negationFrom, to: negationFrom + modal.split(' ').length}}, match.from)
+  }
+  for (const match of matchTokens(sentence, theyRefusal)) {
+    const {modal, verb} = match.match.groups ?? {}
+    // “They don’t stock it at that store” is a stock fact.
+    if (!serviceVerbs.has(verb) || verb === 'see' || stockVerbs.has(verb) || !isRefused(modal, verb, undefined)) continue
+    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party'}, match.from)
   }
   for (const match of matchTokens(sentence, companyLimit)) {
     const verb = match.match.groups?.verb

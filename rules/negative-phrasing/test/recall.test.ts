@@ -35,6 +35,11 @@ describe('negative-phrasing: refusals in every shape', () => {
     ['We’re not taking new bookings for December.', 'We’re not taking new bookings for December'],
     ['We don’t currently have a student discount.', 'We don’t currently have a student discount'],
     ['No exchanges after 14 days, I’m afraid.', 'No exchanges after 14 days'],
+    ['I checked with accounts and they are unable to backdate the payment.', 'they are unable to backdate the payment'],
+    ['The insurer has declined the claim.', 'The insurer has declined the claim'],
+    ['The bakery can’t hold cakes past 6 pm.', 'The bakery can’t hold cakes past 6 pm'],
+    ['We don’t currently deliver to the islands.', 'We don’t currently deliver to the islands'],
+    ['hi! sadly cant swap colours on sale items', 'cant swap colours on sale items'],
     // Limits without a negation word.
     ['Our policy prevents us from reopening closed claims.', 'Our policy prevents us from reopening closed claims'],
     ['We only deliver within the city limits.', 'We only deliver within the city limits'],
@@ -76,6 +81,10 @@ describe('negative-phrasing: refusals in every shape', () => {
     'The link is not valid, so here is a fresh one.',
     'This is not included in it.',
     'Nothing prevents us from moving the date for you.',
+    'They don’t stock it at that branch, but the one on King Street has two.',
+    'Once you submit the form, it can’t be edited, so check the dates first.',
+    'This can’t be undone, so check the address before you confirm.',
+    'Their names won’t fit on one label.',
     'We only need your order number to start.',
     'It isn’t something we can guarantee, but we’ll ask the kitchen.',
     // Quoted interface labels.
