@@ -2,7 +2,25 @@
 import type {Sentence} from '../kit/index.js'
 
 const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”'])
-const conjunctions = new Set(['but', 'because', 'since', 'as', 'once', 'unless', 'if', 'when', 'while', 'although', 'though', 'so', 'and', 'or', 'however', 'which', 'who'])
+const conjunctions = new Set([
+  'but',
+  'because',
+  'since',
+  'as',
+  'once',
+  'unless',
+  'if',
+  'when',
+  'while',
+  'although',
+  'though',
+  'so',
+  'and',
+  'or',
+  'however',
+  'which',
+  'who'
+])
 // “Please be advised that cancellation is not allowed”: the limit starts after “that”, but “do that” ends with it.
 const clauseStarts = new Set([...conjunctions, 'that'])
 const conditionals = new Set(['if', 'unless', 'whether', 'when', 'why', 'in case'])

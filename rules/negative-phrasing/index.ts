@@ -15,7 +15,7 @@ import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
 import {clauseFrom, clauseTo, isConditional} from './clauses.js'
 import {findLimits, isHedge, isNoTimeYet, type Limit, offersAlternative, viaChannel} from './structure.js'
-import {checkChinese, phrasesZh} from './zh.js'
+import {checkChinese} from './zh.js'
 
 const meta = ruleMeta(metaData)
 
@@ -39,7 +39,8 @@ const refusal = new RegExp(
 )
 // Chat replies often drop the subject: “can’t do that on my end”.
 // A greeting may come first in a chat line: “hi! sadly cant swap sizes”.
-const bareRefusal = /^(?:(?:hi|hey|hello|ok|okay)(?: [^ ]+)? [!,.] )?(?:(?:sorry|sadly|unfortunately|regrettably) )?(?:, )?(?<modal>can not|unable to)(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)/g
+const bareRefusal =
+  /^(?:(?:hi|hey|hello|ok|okay)(?: [^ ]+)? [!,.] )?(?:(?:sorry|sadly|unfortunately|regrettably) )?(?:, )?(?<modal>can not|unable to)(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)/g
 // No company subject, but a limit all the same.
 const impersonal = new RegExp(
   [
@@ -56,13 +57,42 @@ const impersonal = new RegExp(
 )
 
 const pronounSubjects = new Set(['we', 'you', 'they', 'i', 'he', 'she', 'it'])
-const eventVerbs = new Set(['receive', 'receives', 'received', 'arrive', 'arrives', 'clear', 'clears', 'is', 'are', 'has', 'have', 'gets', 'comes', 'ships', 'lands', 'returns', 'confirms', 'pays', 'sends', 'opens', 'starts', 'begins', 'closes', 'ends', 'finishes', 'completes', 'reaches', 'goes'])
+const eventVerbs = new Set([
+  'receive',
+  'receives',
+  'received',
+  'arrive',
+  'arrives',
+  'clear',
+  'clears',
+  'is',
+  'are',
+  'has',
+  'have',
+  'gets',
+  'comes',
+  'ships',
+  'lands',
+  'returns',
+  'confirms',
+  'pays',
+  'sends',
+  'opens',
+  'starts',
+  'begins',
+  'closes',
+  'ends',
+  'finishes',
+  'completes',
+  'reaches',
+  'goes'
+])
 const weekdays = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?$/
 
-export default defineRule(meta, (tree, file) => {
+export default defineRule(meta, (tree, file, context) => {
   for (const sentence of sentencesWith(tree, file, phrases)) checkSentence(sentence, file)
   // Chinese sentences get their own closer look (zh.ts).
-  checkChinese(sentencesWith(tree, file, phrasesZh), file)
+  checkChinese(tree, file, context)
 })
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {
@@ -114,7 +144,8 @@ function isRefusal(modal: string, verb: string, next: string | undefined, after?
   if (after && /(?<=^| )(?:promises?|guarantees?)(?= |$)/.test(after)) return false
   if (modal === 'do not' || modal === 'does not') return serviceVerbs.has(verb) || serviceVerbs.has(`${verb} ${next ?? ''}`)
   // “We won’t cancel your order” reassures; “we won’t refund it” refuses.
-  if (modal === 'will not') return ((serviceVerbs.has(verb) || serviceVerbs.has(`${verb} ${next ?? ''}`)) && !reassuring.has(verb)) || verb === 'be'
+  if (modal === 'will not')
+    return ((serviceVerbs.has(verb) || serviceVerbs.has(`${verb} ${next ?? ''}`)) && !reassuring.has(verb)) || verb === 'be'
   const phrase = next ? `${verb} ${next}` : verb
   if (perceptionVerbs.has(verb) || verb === 'access') return next === 'you' || viaChannel(after)
   return !courtesyVerbs.some((courtesy) => courtesy === verb || courtesy === phrase)
@@ -122,7 +153,10 @@ function isRefusal(modal: string, verb: string, next: string | undefined, after?
 
 // “That doesn’t mean we can’t help”: two negatives make an offer.
 function isDoubleNegative(sentence: Sentence, from: number): boolean {
-  const before = sentence.tokens.slice(Math.max(0, from - 3), from).map((token) => token.norm).join(' ')
+  const before = sentence.tokens
+    .slice(Math.max(0, from - 3), from)
+    .map((token) => token.norm)
+    .join(' ')
   return /(?:^| )(?:not mean|not that|not say)$/.test(before)
 }
 
@@ -132,7 +166,14 @@ function wordCount(text: string): number {
   return text ? text.split(' ').length : 0
 }
 
-function flag(sentence: Sentence, file: Parameters<typeof report>[0], from: number, to: number, how: {subjectTokens: number; modal: string}, limit?: Limit): void {
+function flag(
+  sentence: Sentence,
+  file: Parameters<typeof report>[0],
+  from: number,
+  to: number,
+  how: {subjectTokens: number; modal: string},
+  limit?: Limit
+): void {
   const {tokens} = sentence
   const source = file.data.tactful?.source ?? String(file.value)
   const at = tokens[Math.min(Math.max(limit?.at ?? from, from), to - 1)].start
@@ -220,9 +261,14 @@ function passivePositive(sentence: Sentence, source: string, from: number, to: n
   const {negation} = limit
   if (!negation) return undefined
   const {tokens} = sentence
-  const auxiliary = tokens.slice(negation.from, negation.to).map((token) => token.norm).join(' ')
+  const auxiliary = tokens
+    .slice(negation.from, negation.to)
+    .map((token) => token.norm)
+    .join(' ')
   if (!affirmatives.has(auxiliary) || negation.from === from) return undefined
-  const limitAt = tokens.findIndex((token, index) => index >= negation.to && index < to && (token.norm === 'until' || token.norm === 'till' || token.norm === 'before'))
+  const limitAt = tokens.findIndex(
+    (token, index) => index >= negation.to && index < to && (token.norm === 'until' || token.norm === 'till' || token.norm === 'before')
+  )
   if (limitAt < 0 || limitAt + 1 >= to) return undefined
   // “you’re unable to”: the subject and the auxiliary share one word.
   const glued = tokens[negation.from].start === tokens[from].start
@@ -237,10 +283,18 @@ function passivePositive(sentence: Sentence, source: string, from: number, to: n
  * “We won’t be able to see you before Friday” → “We’ll be able to see you on Friday”: a limit with a
  * time says the same as the time it becomes possible. Returns undefined when the clause has no such form.
  */
-function positiveForm(sentence: Sentence, source: string, from: number, to: number, how: {subjectTokens: number; modal: string}): string | undefined {
+function positiveForm(
+  sentence: Sentence,
+  source: string,
+  from: number,
+  to: number,
+  how: {subjectTokens: number; modal: string}
+): string | undefined {
   if (how.subjectTokens === 0 || !how.modal) return undefined
   const {tokens} = sentence
-  const limit = tokens.findIndex((token, index) => index >= from && index < to && (token.norm === 'before' || token.norm === 'until' || token.norm === 'till'))
+  const limit = tokens.findIndex(
+    (token, index) => index >= from && index < to && (token.norm === 'before' || token.norm === 'until' || token.norm === 'till')
+  )
   if (limit < 0 || limit + 1 >= to) return undefined
   // Find the verb: the first word after the modal phrase (“able to”, “unable to”, “can not”).
   let verb = from + how.subjectTokens
@@ -271,6 +325,12 @@ function whenFrom(sentence: Sentence, source: string, limit: number, to: number)
   const first = tokens[limit + 1].norm
   const rest = tokens.slice(limit + 1, to).map((token) => token.norm)
   const event = pronounSubjects.has(first) || rest.some((word) => eventVerbs.has(word))
-  const preposition = event ? 'once ' : weekdays.test(first) ? 'on ' : first === 'next' || first === 'this' || first === 'tomorrow' ? '' : 'from '
+  const preposition = event
+    ? 'once '
+    : weekdays.test(first)
+      ? 'on '
+      : first === 'next' || first === 'this' || first === 'tomorrow'
+        ? ''
+        : 'from '
   return `${preposition}${when}`
 }

@@ -34,16 +34,88 @@ const serviceVerbs = set([...words.serviceVerbs, ...classes.agentVerbs])
 const reassuringVerbs = set(words.reassuringVerbs)
 const perceptionVerbs = set(words.perceptionVerbs)
 const courtesyVerbs = set(words.courtesyVerbs)
-const statusParticiples = set(['refunded', 'reimbursed', 'issued', 'exchanged', 'transferred', 'waived', 'granted', 'extended', 'applied', 'combined', 'given'])
-const notActing = set(['are', 'is', 'would', 'need', 'want', 'like', 'have', 'wish', 'prefer', 'still', 'ever', 'can', 'could', 'do', 'did', 'had', 'were', 'was'])
+const statusParticiples = set([
+  'refunded',
+  'reimbursed',
+  'issued',
+  'exchanged',
+  'transferred',
+  'waived',
+  'granted',
+  'extended',
+  'applied',
+  'combined',
+  'given'
+])
+const notActing = set([
+  'are',
+  'is',
+  'would',
+  'need',
+  'want',
+  'like',
+  'have',
+  'wish',
+  'prefer',
+  'still',
+  'ever',
+  'can',
+  'could',
+  'do',
+  'did',
+  'had',
+  'were',
+  'was'
+])
 const stockVerbs = set(['stock', 'carry', 'sell', 'have'])
 const hedges = set(['promise', 'promises', 'guarantee', 'guarantees', 'guaranteed'])
 const progressiveVerbs = set(classes.progressiveVerbs)
 const notActions = set(['have', 'be', 'need', 'want', 'require', 'expect', 'think', 'know'])
 const lackedOfferings = set(classes.lackedOfferings)
-const noNews = set(['info', 'information', 'news', 'update', 'updates', 'details', 'detail', 'word', 'answer', 'answers', 'timeline', 'timeframe', 'time', 'date', 'eta', 'record', 'records', 'knowledge', 'visibility', 'idea', 'clue', 'reason', 'problem', 'issue', 'issues', 'plans'])
+const noNews = set([
+  'info',
+  'information',
+  'news',
+  'update',
+  'updates',
+  'details',
+  'detail',
+  'word',
+  'answer',
+  'answers',
+  'timeline',
+  'timeframe',
+  'time',
+  'date',
+  'eta',
+  'record',
+  'records',
+  'knowledge',
+  'visibility',
+  'idea',
+  'clue',
+  'reason',
+  'problem',
+  'issue',
+  'issues',
+  'plans'
+])
 const customerLimitVerbs = set(classes.customerLimitVerbs)
-const empathy = set(['sorry', 'hear', 'hearing', 'understand', 'see', 'seems', 'looks', 'notice', 'noticed', 'sounds', 'frustrating', 'annoying', 'why'])
+const empathy = set([
+  'sorry',
+  'hear',
+  'hearing',
+  'understand',
+  'see',
+  'seems',
+  'looks',
+  'notice',
+  'noticed',
+  'sounds',
+  'frustrating',
+  'annoying',
+  'why'
+])
 const terms = set(classes.agentTerms)
 const abilityModals = set(classes.passiveAbilityModals)
 const limitParticiples = set(classes.limitParticiples)
@@ -76,7 +148,10 @@ const agentRefusal = new RegExp(
   'g'
 )
 // “They are unable to backdate it”: a team or partner named before, with a service verb.
-const theyRefusal = new RegExp(`(?<=^| )they${adverbs} (?<modal>can not|will not be able to|will not|would not|do not|are unable to|are not able to|no longer)${adverbs} (?<verb>[^ ]+)(?= |$)`, 'g')
+const theyRefusal = new RegExp(
+  `(?<=^| )they${adverbs} (?<modal>can not|will not be able to|will not|would not|do not|are unable to|are not able to|no longer)${adverbs} (?<verb>[^ ]+)(?= |$)`,
+  'g'
+)
 // The company, then a limit that needs no particular verb: “we are not in a position to”, “we no longer offer”.
 const companyLimit = new RegExp(
   `(?<=^| )(?:${companySubjects})${adverbs} (?:(?:am|are|is)${adverbs} (?:${alternation(classes.companyLimits)})|no longer (?<verb>[^ ]+))(?= [^ ]+)`,
@@ -90,23 +165,32 @@ const customerLimit = new RegExp(
   'g'
 )
 // Any subject but the customer, then a limit verb: “the game doesn’t support …”, “the price doesn’t include …”.
-const productLimit = new RegExp(`(?<=^| )(?<subject>[^ ]+) (?:does not|do not|will not|can not|no longer)${adverbs} (?<verb>${alternation(classes.anySubjectVerbs)})(?= [^ ]+)`, 'g')
+const productLimit = new RegExp(
+  `(?<=^| )(?<subject>[^ ]+) (?:does not|do not|will not|can not|no longer)${adverbs} (?<verb>${alternation(classes.anySubjectVerbs)})(?= [^ ]+)`,
+  'g'
+)
 // “The Starter tier has no API access”.
-const hasNo = new RegExp(`(?<=^| )(?<subject>[^ ]+) (?:has|have) no(?= [^ ]+)`, 'g')
+const hasNo = /(?<=^| )(?<subject>[^ ]+) (?:has|have) no(?= [^ ]+)/g
 // A refusal in the progressive: “we’re not accepting new patients”, “we are currently not offering upgrades”.
 const progressive = new RegExp(
   `(?<=^| )(?:${companySubjects})${adverbs} (?:(?:am|are|is)${adverbs} not|will not be|would not be)${adverbs} (?<verb>[^ ]+ing)(?= [^ ]+)`,
   'g'
 )
 // “We’re not going to refund it”, “we’re not going to be able to”.
-const goingTo = new RegExp(`(?<=^| )(?:${companySubjects})${adverbs} (?:am|are|is)${adverbs} not going to(?: be able to)? (?<verb>[^ ]+)(?= |$)`, 'g')
+const goingTo = new RegExp(
+  `(?<=^| )(?:${companySubjects})${adverbs} (?:am|are|is)${adverbs} not going to(?: be able to)? (?<verb>[^ ]+)(?= |$)`,
+  'g'
+)
 // “That falls outside our policy”, “it’s outside the return window”.
 const outside = new RegExp(
   `(?<=^| )(?:is|are|falls|fall|was) (?:well |just |slightly )?outside (?:of )?(?:the|our|your|this|that|its) (?:[^ ]+ )?(?:${alternation(classes.entitlements)})(?= |$)`,
   'g'
 )
 // “No refunds on sale items”, “there are no exchanges after 30 days”.
-const noOfferings = new RegExp(`(?<=^| )no (?<what>${alternation(classes.offerings)}) (?<next>on|for|to|after|once|within|are|is|can|will|past|beyond|without)(?= |$)`, 'g')
+const noOfferings = new RegExp(
+  `(?<=^| )no (?<what>${alternation(classes.offerings)}) (?<next>on|for|to|after|once|within|are|is|can|will|past|beyond|without)(?= |$)`,
+  'g'
+)
 // “We have to decline your claim”; “your appeal was rejected”.
 const declines = new RegExp(
   `(?<=^| )(?:(?:${companySubjects})${adverbs} (?:(?:have|had|will have|would have|are going|must|need) (?:to )?|will |must |can only )?(?:${alternation(classes.refusalVerbs)}) (?:your|the|this|that|any|a)` +
@@ -180,7 +264,15 @@ export function findLimits(sentence: Sentence): Limit[] {
     const first = modal.split(' ')[0]
     let negationFrom = match.from
     while (negationFrom < match.to && sentence.tokens[negationFrom].norm !== first) negationFrom++
-    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'third-party', negation: {from: negationFrom, to: negationFrom + modal.split(' ').length}}, match.from)
+    add(
+      {
+        from: match.from,
+        to: clauseTo(sentence, match.to),
+        kind: 'third-party',
+        negation: {from: negationFrom, to: negationFrom + modal.split(' ').length}
+      },
+      match.from
+    )
   }
   for (const match of matchTokens(sentence, theyRefusal)) {
     const {modal, verb} = match.match.groups ?? {}
@@ -202,7 +294,15 @@ export function findLimits(sentence: Sentence): Limit[] {
     const {modal, verb} = match.match.groups ?? {}
     if (!customerLimitVerbs.has(verb) || isSymptom(sentence, match.from)) continue
     const negationFrom = match.from + 1
-    add({from: match.from, to: clauseTo(sentence, match.to), kind: 'customer', negation: {from: negationFrom, to: negationFrom + modal.split(' ').length}}, match.from)
+    add(
+      {
+        from: match.from,
+        to: clauseTo(sentence, match.to),
+        kind: 'customer',
+        negation: {from: negationFrom, to: negationFrom + modal.split(' ').length}
+      },
+      match.from
+    )
   }
   for (const match of matchTokens(sentence, productLimit)) {
     const subject = match.match.groups?.subject ?? ''
@@ -232,11 +332,18 @@ export function findLimits(sentence: Sentence): Limit[] {
     const next = match.match.groups?.next
     // “No changes are needed”: good news.
     const after = sentence.tokens[match.to]?.norm ?? ''
-    if ((next === 'are' || next === 'is' || next === 'will') && !['allowed', 'permitted', 'accepted', 'given', 'issued', 'offered', 'possible', 'available', 'made', 'processed'].includes(after)) continue
+    if (
+      (next === 'are' || next === 'is' || next === 'will') &&
+      !['allowed', 'permitted', 'accepted', 'given', 'issued', 'offered', 'possible', 'available', 'made', 'processed'].includes(after)
+    )
+      continue
     add({from: stateFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'state'}, match.from)
   }
   for (const match of matchTokens(sentence, declines)) {
-    add({from: match.match.groups?.request ? stateFrom(sentence, match.from) : match.from, to: clauseTo(sentence, match.to), kind: 'passive'}, match.from)
+    add(
+      {from: match.match.groups?.request ? stateFrom(sentence, match.from) : match.from, to: clauseTo(sentence, match.to), kind: 'passive'},
+      match.from
+    )
   }
   for (const match of matchTokens(sentence, passive)) {
     const {aux, be, part} = match.match.groups ?? {}
@@ -244,7 +351,15 @@ export function findLimits(sentence: Sentence): Limit[] {
     if (!isPassiveLimit(sentence, aux, be !== undefined, part.replace(/\..*$/, ''), match.to, match.from)) continue
     const negationFrom = match.from
     const negationTo = negationFrom + aux.split(' ').length
-    add({from: subjectFrom(sentence, match.from), to: clauseTo(sentence, match.to), kind: 'passive', negation: {from: negationFrom, to: negationTo}}, match.from)
+    add(
+      {
+        from: subjectFrom(sentence, match.from),
+        to: clauseTo(sentence, match.to),
+        kind: 'passive',
+        negation: {from: negationFrom, to: negationTo}
+      },
+      match.from
+    )
   }
   for (const match of matchTokens(sentence, state)) {
     const cop = match.match.groups?.cop
@@ -269,7 +384,10 @@ export function findLimits(sentence: Sentence): Limit[] {
     if (preventer === 'nothing') continue
     // “Our policy prevents us from …”, “this offer is only valid for …”: the limit starts at its subject.
     const first = sentence.tokens[match.from].norm
-    const from = preventer !== undefined || ['is', 'are', 'falls', 'fall', 'outside', 'beyond'].includes(first) ? stateFrom(sentence, match.from) : match.from
+    const from =
+      preventer !== undefined || ['is', 'are', 'falls', 'fall', 'outside', 'beyond'].includes(first)
+        ? stateFrom(sentence, match.from)
+        : match.from
     add({from, to: clauseTo(sentence, match.to), kind: 'means'}, match.from)
   }
   return found
@@ -344,7 +462,8 @@ function isOwnRefusal(modal: string, verb: string, next: string | undefined): bo
 function isRefused(modal: string, verb: string, next: string | undefined): boolean {
   if (verb === 'see') return next === 'you'
   if (!serviceVerbs.has(verb)) return false
-  if (reassuringVerbs.has(verb) && (modal === 'will not' || modal === 'would not' || modal === 'do not' || modal === 'does not')) return false
+  if (reassuringVerbs.has(verb) && (modal === 'will not' || modal === 'would not' || modal === 'do not' || modal === 'does not'))
+    return false
   return true
 }
 
@@ -384,7 +503,11 @@ function isOffering(sentence: Sentence, from: number, to: number): boolean {
   const head = tokens[from - 1]?.norm
   if (head !== undefined && offerings.has(head)) return true
   const after = tokens.slice(to, to + 4).map((token) => token.norm)
-  return (after[0] === 'in' || after[0] === 'for') && ['your', 'the', 'this', 'that'].includes(after[1]) && (places.has(after[2]) || places.has(`${after[2]} ${after[3]}`))
+  return (
+    (after[0] === 'in' || after[0] === 'for') &&
+    ['your', 'the', 'this', 'that'].includes(after[1]) &&
+    (places.has(after[2]) || places.has(`${after[2]} ${after[3]}`))
+  )
 }
 
 /**
@@ -488,7 +611,10 @@ export function offersAlternative(sentence: Sentence, from: number, to: number):
     if (norm === 'instead' || norm === 'alternatively') return true
     if (!contrasts.has(norm)) continue
     // After the limit: “…, but we can …”. Before it: “You can …, but we can’t …”.
-    const clause = index >= to ? tokens.slice(index + 1, clauseTo(sentence, index + 1)) : tokens.slice(clauseFrom(sentence, Math.max(0, index - 1)), index)
+    const clause =
+      index >= to
+        ? tokens.slice(index + 1, clauseTo(sentence, index + 1))
+        : tokens.slice(clauseFrom(sentence, Math.max(0, index - 1)), index)
     if (isOffer(clause.map((token) => token.norm))) return true
   }
   return false
@@ -515,7 +641,9 @@ function isOffer(norms: string[]): boolean {
   return false
 }
 
-const channel = new RegExp(`(?:^| )(?:via|on|over|through|in|here on|here in) (?:this |a |the )?(?:${alternation(classes.channels)})(?= |$)`)
+const channel = new RegExp(
+  `(?:^| )(?:via|on|over|through|in|here on|here in) (?:this |a |the )?(?:${alternation(classes.channels)})(?= |$)`
+)
 
 /** “We’re unable to view account details via Twitter”: what the records show, as a limit of the channel. */
 export function viaChannel(after: string | undefined): boolean {

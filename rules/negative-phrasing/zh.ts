@@ -5,7 +5,20 @@
  * good-news and courtesy negatives, which use none of these words (没有隐藏费用 / 不会向您收费 /
  * 请不用担心 / 没问题 / 没货).
  */
-import {type Clause, type Sentence, alternation, clausesOf, definePhrases, joinedSpan, joinedText, quote, reportJoined, startsWord} from '../kit/index.js'
+import {
+  type ChineseCheck,
+  type Clause,
+  type Sentence,
+  alternation,
+  clausesOf,
+  definePhrases,
+  joinedSpan,
+  joinedText,
+  quote,
+  reportJoined,
+  sentencesWith,
+  startsWord
+} from '../kit/index.js'
 import triggers from './phrases.zh.json' with {type: 'json'}
 import words from './words.zh.json' with {type: 'json'}
 
@@ -45,14 +58,17 @@ const symptom = new RegExp(`^(?:正常)?(?:${alternation(words.symptomVerbs)})`)
 // What a thing is like, not what the company does: “包装不能符合您的偏好”, “该型号无法兼容”.
 const stative = new RegExp(`^(?:完全|很好地|完全地)?(?:${alternation(words.stativeVerbs)})`)
 const question = /[?？吗]$/
-const echoes = new RegExp(`^(?:也|都|就|真的|确实|实在|是)?(?:(?:${alternation(words.refusedVerbs)})不了|不行|不可以|做不到|办不到|没办法)[哈啊呀哦的了]*$`)
+const echoes = new RegExp(
+  `^(?:也|都|就|真的|确实|实在|是)?(?:(?:${alternation(words.refusedVerbs)})不了|不行|不可以|做不到|办不到|没办法)[哈啊呀哦的了]*$`
+)
 // “暂时还没法给您确切的修复时间”: an honest no-time-yet, which broken-promises asks for.
 const noTimeYet = new RegExp(
   `^(?:给您|(?:为|向|跟)您(?:提供|确定|告知|答复|承诺|预估)|提供|给出|确定|告知|告诉您|答复|承诺|保证|预估|估计|说)[^,，。]{0,8}?(?:${alternation(words.timeNouns)})`
 )
 
 // Time words, for “周五之前我们没法见您” → “周五我们可以见您”.
-const time = '(?:(?:[今明后]天|今晚|明早|本周|这周|下个?(?:周|星期|礼拜)|(?:周|星期|礼拜)[一二三四五六日天]|[0-9一二两三四五六七八九十]+(?:月|日|号|点|时)(?:[0-9一二三四五六七八九十半]+分?)?|上午|下午|中午|早上|晚上|月底|月初|年底|节后)+)'
+const time =
+  '(?:(?:[今明后]天|今晚|明早|本周|这周|下个?(?:周|星期|礼拜)|(?:周|星期|礼拜)[一二三四五六日天]|[0-9一二两三四五六七八九十]+(?:月|日|号|点|时)(?:[0-9一二三四五六七八九十半]+分?)?|上午|下午|中午|早上|晚上|月底|月初|年底|节后)+)'
 const before = '(?:之前|以前|前)'
 const adverbs = '(?:也|都|暂时|目前|现在|实在|确实|真的|恐怕|可能|还|就|并|均|一律|暂)*'
 const negations = '(?:没法|没办法|没有办法|无法|不能|不可以)'
@@ -63,8 +79,8 @@ const negationFirst = new RegExp(`^(?<subject>我们|我)${adverbs}${negations}(
 const note = 'Lead with what the company can do, and when; a refusal first reads as a closed door.'
 
 /** Check the Chinese sentences that the phrase data found (`sentencesWith` gives each once). */
-export function checkChinese(sentences: Sentence[], file: Parameters<typeof reportJoined>[0]): void {
-  for (const sentence of sentences) checkSentence(sentence, file)
+export const checkChinese: ChineseCheck = (tree, file) => {
+  for (const sentence of sentencesWith(tree, file, phrasesZh)) checkSentence(sentence, file)
 }
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof reportJoined>[0]): void {
@@ -132,7 +148,9 @@ function offersAlternative(sentence: Sentence, clause: Clause): boolean {
   const found = alternative.exec(after)
   if (found && !negatedAlternative.test(found[0])) return true
   const before = text.slice(0, clause.start)
-  return /(?:但|不过|可是|但是)[,，]?$/.test(before) || /^(?:但|不过|可是|但是)/.test(clause.text) ? /可以|能够|(?<!不)能/.test(before) && !negatedAlternative.test(before) : false
+  return /(?:但|不过|可是|但是)[,，]?$/.test(before) || /^(?:但|不过|可是|但是)/.test(clause.text)
+    ? /可以|能够|(?<!不)能/.test(before) && !negatedAlternative.test(before)
+    : false
 }
 
 function flag(sentence: Sentence, clause: Clause, from: number, file: Parameters<typeof reportJoined>[0], softened = false): void {

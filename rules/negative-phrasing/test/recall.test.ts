@@ -113,7 +113,9 @@ describe('negative-phrasing: a refusal with its alternative', () => {
   })
 
   it('never raises a finding above the configured severity', async () => {
-    const [finding] = await lintMessages(negativePhrasing, 'Gift wrap isn’t available online, but you can add it in store.', {rules: {'negative-phrasing': 'error'}})
+    const [finding] = await lintMessages(negativePhrasing, 'Gift wrap isn’t available online, but you can add it in store.', {
+      rules: {'negative-phrasing': 'error'}
+    })
     expect(finding.severity).toBe('info')
     const [plain] = await lintMessages(negativePhrasing, 'Gift wrap isn’t available online.', {rules: {'negative-phrasing': 'error'}})
     expect(plain.severity).toBe('error')
@@ -131,7 +133,9 @@ describe('negative-phrasing: positive forms and spans', () => {
   })
 
   it('names the clause, not the handle, greeting or sign-off around it', async () => {
-    expect(await actuals('@4471 Hi Rosa, add-ons cannot be moved to a new booking. Thanks - Lee')).toEqual(['add-ons cannot be moved to a new booking'])
+    expect(await actuals('@4471 Hi Rosa, add-ons cannot be moved to a new booking. Thanks - Lee')).toEqual([
+      'add-ons cannot be moved to a new booking'
+    ])
     expect(await actuals('Sorry, the upgrade can’t be refunded.Thanks-Mo')).toEqual(['the upgrade can’t be refunded'])
   })
 
