@@ -11,6 +11,7 @@ import {
 } from '../kit/index.js'
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
+import {cues, refuses, shapes} from './shapes.js'
 import {checkChinese, phrasesZh} from './zh.js'
 
 const meta = {
@@ -20,7 +21,8 @@ const meta = {
   severity: 'warning'
 } as const
 
-const phrases = definePhrases(triggers)
+// The cheap pass: the rule's trigger phrases and the cue words of every shape (shapes.ts).
+const phrases = definePhrases([...triggers, ...cues.map((phrase) => ({phrase}))])
 
 const at = '(?<=^| )'
 const thirdParty = `(?:the |your |their |our |that |this )?(?:${alternation(words.thirdParties)})`
@@ -60,7 +62,7 @@ const kinds: Kind[] = [
   {
     // “It’s not our fault”, “not my department”, “we are not responsible for …”.
     pattern: new RegExp(
-      `${at}(?:(?:it|that|this) is |(?:it|that|this) was )?(?:not|never|no fault of) (?:(?:really|actually|exactly) )?(?:our|my|ours|mine)(?: (?:${alternation(words.disowned)}))?(?= |$)` +
+      `${at}(?:(?:it|that|this) is |(?:it|that|this) was )?(?:not|never|no fault of) (?:(?:really|actually|exactly) )?(?:(?:our|my) (?:${alternation(words.disowned)})|ours|mine)(?= |$)` +
         `|${at}(?:we|i|our company|the company|our team) (?:(?:are|am|is|were|was) not|can not be|will not be) (?:held )?responsible(?: for)?` +
         `|${at}(?:we|i|our company|the company|our team) (?:are|am|is|were|was) not (?:really |actually )?(?:to blame|at fault)`,
       'g'
@@ -175,6 +177,17 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
       const from = kind.fromClauseStart ? clauseFrom(sentence, found.from, true) : found.from
       const to = kind.toClauseEnd ? clauseTo(sentence, found.to, false) : found.to
       add(from, to, kind.reason('%s'), kind.expected)
+    }
+  }
+
+  // The shapes of blame, from word classes (shapes.ts).
+  for (const shape of shapes) {
+    if (shape.needsRefusal && !refuses(sentence.text)) continue
+    if ((shape.notInQuestion && question) || (shape.alone && flagged.length > 0)) continue
+    for (const found of matchTokens(sentence, shape.pattern)) {
+      if (shape.confirm && !shape.confirm(sentence, found.match, found.from, found.to)) continue
+      const to = shape.toClauseEnd ? clauseTo(sentence, found.to, false) : found.to
+      add(found.from, to, shape.reason('%s'), shape.expected)
     }
   }
 }

@@ -1,0 +1,244 @@
+import {alternation, quote, type Sentence} from '../kit/index.js'
+import classes from './classes.json' with {type: 'json'}
+
+// The shapes of blame in RULES.md, written as patterns over word classes (classes.json) and the
+// sentence's folded tokens: who is named (a third party, a colleague, a system, the customer, the
+// company itself), what they did (a fault verb, a slip, a workload state) and what ties it to the
+// customer's problem (a causal link, a refusal, a hedge). Each pattern runs on the folded text of a
+// candidate sentence only; `confirm` takes a closer look at the tokens around a match.
+
+/** One shape: the pattern that finds it, a closer look, and how to talk about it. */
+export interface Shape {
+  pattern: RegExp
+  reason: (actual: string) => string
+  /** Extend the span to the end of the clause after the match. */
+  toClauseEnd?: boolean
+  /** Only when the sentence also refuses something. */
+  needsRefusal?: boolean
+  /** Only when nothing else in the sentence was flagged: the cause is already part of that finding. */
+  alone?: boolean
+  /** Not in a question (“Did you raise this with your bank?” asks, it does not send away). */
+  notInQuestion?: boolean
+  expected?: (actual: string) => string[]
+  /** A closer look at the match: the sentence, the match and the tokens `[from, to)` it covers. */
+  confirm?: (sentence: Sentence, match: RegExpExecArray, from: number, to: number) => boolean
+}
+
+const at = '(?<=^| )'
+const end = '(?= |$)'
+const any = (list: readonly string[]) => `(?:${alternation(list)})`
+
+const {parties, faultVerbs, customerSlips, links, guesses, disowning, yourEnd, referral, rulebook, workload, reminders} = classes
+
+const party = any([...parties.thirdParties, ...parties.colleagues, ...parties.systems])
+const outsider = any(parties.thirdParties)
+// A party as a noun phrase: a determiner that is not the company’s own “our” unless a partner follows.
+const named = `(?:(?:the|your|their|a|an|this|that|my|our) )?(?:[^ ]+ )?${party}`
+const fault = `(?:${any(faultVerbs.words)}|${any(faultVerbs.needWrong)}(?: [^ ]+){0,3}? ${any(faultVerbs.wrongly)})`
+const hedge = any(guesses.words)
+const auxiliary = '(?:has|have|had|is|was|were|are|must have|may have|might have|seems to have|appears to have|accidentally|mistakenly|actually|also|just|then|again|somehow)'
+
+const link = new RegExp(`${at}${any(links.words)}${end}`)
+// “…, so please try another card”: what follows the link is the way forward, not the consequence.
+const wayForward = /^(?:please|i|we|let|you can|you could|feel free|do|kindly|just|if|our team will|the team will|it will|this will)(?= |$)/
+
+const refusalWords =
+  /(?:^| )(?:can not|unable to|not able to|will not|do not|does not|not possible|not allowed|not permitted|no refunds?|not eligible|not refundable|non-refundable|not offered|not available|can only|only (?:available|offer|possible|valid|eligible|accept|accepted))(?= |$)/
+export const refuses = (text: string): boolean => refusalWords.test(text)
+
+// The company’s own subject, for workload excuses.
+const company =
+  '(?:we|i|our (?:[^ ]+ ){0,2}?(?:team|teams|agents|staff|advisors|advisers|lines|department|centre|center|office|colleagues|reps|representatives)|the (?:[^ ]+ )?(?:team|agents|staff|lines)|all (?:of )?(?:our )?(?:channels|lines|agents|advisors|advisers|teams)|everyone here)'
+// “… this week”, “… right now”: the time that goes with an excuse.
+const when = '(?: (?:this week|this evening|this morning|today|tonight|right now|at the moment|at present|currently|lately|recently|at the minute))?'
+const load = `(?:(?:a |an |the |some )?(?:${any(workload.sizes)}) (?:${any(workload.amounts)})(?: of (?:[^ ]+ )?${any(workload.contacts)})?|(?:a |an |the |some )?(?:${any(workload.sizes)}) (?:[^ ]+ )?${any(workload.contacts)}|(?:a |an |the )?(?:[^ ]+ )?backlog(?: of (?:[^ ]+ )?${any(workload.contacts)})?)${when}`
+
+const slip = `(?:${any(customerSlips.verbs)})(?: [^ ]+){0,2}? (?:the |an |a |your |their )?${any(customerSlips.wrong)}`
+const omission = `(?:did not|never|have not|had not|failed to|forgot to|neglected to) (?:${any(customerSlips.omitted)})`
+
+// A reminder needs more than “as advised” mid-sentence (“proceed to the counter as advised”).
+const reminderTimes = any(reminders.times)
+
+const ruleNouns = any(rulebook.nouns)
+
+export const shapes: Shape[] = [
+  {
+    // Causal attribution: “The warehouse mislabelled your box, and that’s what held it up”,
+    // “Because the airline overbooked the flight, …”.
+    pattern: new RegExp(`${at}(?<cause>(?:because|since|as|due to the fact that) )?${named}(?: ${auxiliary})* ${fault}${end}`, 'g'),
+    reason: (actual) => `${quote(actual)} names someone else as the cause; the customer needs the problem owned and fixed`,
+    toClauseEnd: true,
+    alone: true,
+    notInQuestion: true,
+    confirm: (sentence, match, _from, to) => {
+      if (match.groups?.cause) return true
+      return linked(sentence, to) || new RegExp(`${at}${hedge}${end}`).test(match[0]) || / again$/.test(match[0])
+    }
+  },
+  {
+    // Guessing at someone else’s fault: “the courier has probably lost it again”,
+    // “it’s most likely the post office that misplaced it”.
+    pattern: new RegExp(
+      `${at}${named}(?: (?:has|have|had|is|was|were|are))? ${hedge}(?: (?:has|have|had|been))? ${fault}${end}` +
+        `|${at}(?:(?:it is|that is|this is) )?${hedge} (?:(?:the|a|your|their) )?(?:[^ ]+ )?${party}(?: that| who)? (?:${fault}|(?:is|was|are) (?:to blame|at fault))${end}`,
+      'g'
+    ),
+    reason: (actual) => `${quote(actual)} guesses at someone else’s fault; say what you know and what you will do`,
+    toClauseEnd: true,
+    notInQuestion: true
+  },
+  {
+    // The customer as the cause: “since you typed the wrong postcode”, “because you didn’t register it”.
+    pattern: new RegExp(`${at}(?:since|because|as|given that|seeing as) you (?:have |had )?(?:${slip}|${omission})${end}`, 'g'),
+    reason: (actual) => `${quote(actual)} makes the customer the cause; say what happened and how to put it right`,
+    toClauseEnd: true,
+    notInQuestion: true
+  },
+  {
+    // Counterfactual blame, inverted: “Had you read the care label, it wouldn’t have shrunk.”
+    pattern: /(?<=^| )had you (?:only )?(?:not )?(?:[^ ]+)(?= .*(?:would|could|might) (?:not |never )?have )/g,
+    reason: (actual) => `${quote(actual)} implies the customer caused this; say what will fix it`,
+    toClauseEnd: true,
+    notInQuestion: true,
+    // “Had you wanted the larger size, you would have …” is rare; an FAQ’s benefit is not a reproach.
+    confirm: (sentence) => !benefit.test(sentence.text)
+  },
+  {
+    // Disowning in other words: “it’s out of our hands”, “not down to us”, “nothing we can do”.
+    pattern: new RegExp(
+      `${at}(?:(?:(?:it|that|this|which) is|(?:it|that|this) was|(?:we|i) have|there is|there is really|there is simply|there is just|there was)(?: (?:really|simply|just|completely|entirely|unfortunately|sadly|honestly|truly|genuinely|absolutely|totally))? )?${any(disowning.words)}(?! (?:center|centre|centers|centres|line|lines|team|staff|code|map|manager|managers|support|number))(?: (?:about|over|with|for) (?:that|this|it|them))?${end}` +
+        `|${at}(?:(?:it|that|this|which) is|(?:it|that|this) (?:are|was)) (?:all |entirely |solely |only )?(?:handled|managed|controlled|decided|dealt with|run|operated|owned) (?:entirely |solely |only |directly )?by (?:the |your |their )?(?:[^ ]+ )?${outsider}${end}`,
+      'g'
+    ),
+    reason: (actual) => `${quote(actual)} disowns the problem; own it and say what you will do`,
+    // “We have no control over how long customs takes”: the whole clause.
+    toClauseEnd: true,
+    confirm: (sentence, match) => !/^(?:no control over|no say|no influence)/.test(match[0]) || /^(?:we|i) have/.test(match[0]) || !/ (?:your|you)$/.test(sentence.text.slice(0, sentence.text.indexOf(match[0])).trimEnd())
+  },
+  {
+    // The problem placed on the customer’s side: “the issue is at your end”.
+    pattern: new RegExp(
+      `${at}(?:(?:the|this|that|your) )?${any(yourEnd.subjects)} (?:is|lies|must be|seems to be|appears to be|looks to be|is probably|is likely|is most likely|is coming from|comes from|is definitely|is clearly)(?: (?:somewhere|probably|likely|most likely|definitely|clearly))? ${any(yourEnd.places)}${end}`,
+      'g'
+    ),
+    reason: (actual) => `${quote(actual)} puts the problem on the customer’s side; say what you found and what will fix it`,
+    notInQuestion: true
+  },
+  {
+    // Sending the complaint elsewhere: “you’ll need to raise that with your bank”, “your best bet is to
+    // reach out to your carrier”, “you’d need to speak to Skyline Tours directly”.
+    pattern: new RegExp(
+      `${at}(?:(?:you|you will|you would|you are going to|you may|you might|you are|you will be|your) )?(?:${any(referral.musts)}) (?:${any(referral.verbs)}) (?<whom>(?:the |your |their |a |an )?(?:folks (?:over )?at |people at |team at |guys at )?(?:[^ ]+ ){0,2}?(?:${outsider}|(?<name>[^ ]+)))(?: directly| yourself| instead| first)?${end}` +
+        `|${at}(?:i would|i had|i will|we would|we will|i|we) (?:suggest|recommend|advise) (?:that you |you )?(?:${any(referral.verbs)}) (?<whom2>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider})(?: directly| yourself| instead| first)?${end}` +
+        `|${at}(?:the|your) (?:[^ ]+ )?${outsider} (?:${any(referral.can)})${end}`,
+      'g'
+    ),
+    reason: (actual) => `${quote(actual)} sends the customer elsewhere; offer to contact them yourself`,
+    notInQuestion: true,
+    confirm: (sentence, match, from, to) => {
+      const whom = match.groups?.whom ?? match.groups?.whom2 ?? ''
+      if (/(?:^| )(?:our|us|we)(?: |$)/.test(whom)) return false
+      if (match.groups?.name === undefined) return true
+      // A name not on the list: a capitalised word that is not the company’s own team.
+      const last = sentence.tokens[lastWord(sentence, from, to)]
+      return isName(last.raw) && !/^(?:support|care|help|team|us|service|services)$/.test(sentence.tokens[lastWord(sentence, from, to) + 1]?.norm ?? '')
+    }
+  },
+  {
+    // The terms or policy as the reason for a refusal: “As per our terms and conditions, we cannot …”.
+    pattern: new RegExp(
+      `${at}(?:${any(rulebook.leads)}) (?:(?:our|the|company|your|their|its|airline|hotel|store|strict|current|new|booking|fare|ticket|refund|return|returns|cancellation) )*${ruleNouns}(?: and (?:conditions|policies|regulations))?${end}` +
+        `|${at}(?:our|the|company) (?:[^ ]+ )?${ruleNouns} (?:${any(rulebook.verbs)})${end}`,
+      'g'
+    ),
+    reason: (actual) => `${quote(actual)} hides behind the rules; explain the reason, or what you can offer instead`,
+    needsRefusal: true
+  },
+  {
+    // Workload as the excuse: “we’re swamped this week”, “we are experiencing a high volume of calls”,
+    // “due to the huge number of messages”, “there are only two of us on support”, “our queue is enormous”.
+    pattern: new RegExp(
+      `${at}${company}(?: (?:is|are|am|was|were|have been|has been|had been|will be|seem to be|are currently|is currently|have|has|will|will at times|at times|currently|still|often|do|may|might|can|are still|is still))*(?: (?:currently|still|just|really|very|so|extremely|a little|a bit|quite|very much|absolutely|completely|totally|all|rather|slightly|much|incredibly|unusually|particularly|somewhat))* ${any(workload.states)}(?! [a-z]+ing(?: |$)| to )${when}${end}` +
+        `|${at}${company}(?: (?:is|are|am|was|were|have been|has been|had been|will be|will|will at times|at times|currently|still|often|do|may|might|can))* (?:${any(workload.receive)}) ${load}${end}` +
+        `|${at}(?:due to|because of|owing to|as a result of|given) ${load}${end}` +
+        `|${at}(?:there (?:are|is) |we are |we have )?${any(workload.few)}${end}` +
+        `|${at}(?:our|the) (?:[^ ]+ )?${any(workload.queues)} (?:is|are|has been|have been)(?: (?:currently|very|really|so|absolutely|just|a little|a bit))* ${any(workload.long)}${when}${end}`,
+      'g'
+    ),
+    reason: (actual) => `${quote(actual)} is an excuse about your workload; the customer needs an apology and a fix`,
+    // “We’re busy preparing your replacement”, “busy” as a plain fact about opening hours in a question.
+    notInQuestion: true,
+    confirm: (sentence, match) => !/ busy$/.test(match[0]) || busyAsExcuse(sentence, match)
+  },
+  {
+    // Reminders that the customer was told: “As previously advised”, “as you were told on the phone”.
+    pattern: new RegExp(
+      `${at}(?:as|like) (?<who>(?:i|we) (?:have |had )?(?:already |previously |just )?)?(?<time>(?:previously|already|earlier|before) )?(?:${any(reminders.verbs)})(?<after> ${reminderTimes})?(?: (?:${reminderTimes}))?${end}` +
+        `|${at}as you (?:were|have been|had been) (?:already |previously )?(?:told|advised|informed)(?: ${reminderTimes})?${end}` +
+        `|${at}you (?:were|have been|had been) (?:already|previously) (?:told|advised|informed)${end}` +
+        `|${at}you (?:were|have been|had been) (?:told|advised|informed) (?:(?:this|that|about this) )?(?:already|previously|before|earlier|twice|several times|more than once|multiple times)${end}`,
+      'g'
+    ),
+    reason: (actual) => `${quote(actual)} reminds the customer they were told; try ${quote('To recap')}`,
+    expected: (actual) => (/^(?:as|like)\b/i.test(actual) && !/\byou\b/i.test(actual) ? ['To recap'] : []),
+    confirm: (sentence, match, from, to) => {
+      const groups = match.groups ?? {}
+      if (/^(?:as|like) you /.test(match[0]) || /^you /.test(match[0])) return true
+      // “As mentioned in the manual”, “as stated on the invoice”: a reference, not a reminder.
+      const next = sentence.tokens[to]?.norm
+      if (!groups.time && !groups.after && next !== undefined && ['in', 'on', 'by', 'below', 'here', 'for', 'to', 'during', 'at'].includes(next)) return false
+      if (groups.who || groups.time || groups.after) return true
+      // Bare “as advised”: only opening a clause and set off by a comma (“Sorry but as advised, …”).
+      const before = sentence.tokens[from - 1]?.norm
+      return next === ',' && (before === undefined || before === ',' || before === 'but' || before === 'and' || before === 'so')
+    }
+  }
+]
+
+// The consequence of an FAQ’s conditional is a benefit (“…, you would have received an email”), not a reproach.
+const benefit = /(?:would|will) have (?:already )?(?:received|got|gotten|been sent|been given|been emailed|been notified|been able to|had)(?= |$)/
+
+function linked(sentence: Sentence, to: number): boolean {
+  if (to >= sentence.tokens.length) return false
+  const rest = ` ${sentence.text.slice(sentence.starts[to])}`
+  const found = link.exec(rest)
+  if (!found) return false
+  return !wayForward.test(rest.slice(found.index + found[0].length).trimStart())
+}
+
+// “busy” alone is an excuse when it closes the clause or is tied to time (“busy at the moment”, “busy today”).
+function busyAsExcuse(sentence: Sentence, match: RegExpExecArray): boolean {
+  const rest = sentence.text.slice(match.index + match[0].length).trimStart()
+  return rest === '' || /^(?:[,.;:!)]|at the moment|right now|today|this week|at present|lately|recently|due to|because|as|with|and|so|than)(?: |$)/.test(rest)
+}
+
+function lastWord(sentence: Sentence, from: number, to: number): number {
+  let index = to - 1
+  while (index > from && ['directly', 'yourself', 'instead', 'first'].includes(sentence.tokens[index].norm)) index--
+  return index
+}
+
+function isName(raw: string): boolean {
+  return /^\p{Lu}/u.test(raw) && raw !== 'I'
+}
+
+/** The words a sentence must contain for any shape to match: the cheap pass’s entries. */
+export const cues: string[] = [
+  ...faultVerbs.words.map((words) => words.split(' ')[0]),
+  ...faultVerbs.needWrong.map((words) => words.split(' ')[0]),
+  ...guesses.words.map((words) => words.split(' ')[0]),
+  ...disowning.words.map((words) => words.split(' ').at(-1) ?? words),
+  ...yourEnd.places.map((words) => words.split(' ').at(-1) ?? words),
+  ...referral.verbs.map((words) => words.split(' ')[0]),
+  ...referral.can.map((words) => words.split(' ').at(-1) ?? words),
+  ...rulebook.nouns.map((words) => words.split(' ')[0]),
+  ...workload.states.map((words) => words.split(' ')[0]),
+  ...workload.amounts,
+  ...workload.contacts,
+  ...workload.few.map((words) => words.split(' ').at(-1) ?? words),
+  ...workload.queues.map((words) => words.split(' ')[0]),
+  ...reminders.verbs.map((words) => words.split(' ')[0]),
+  ...customerSlips.wrong,
+  ...customerSlips.omitted,
+  'had you'
+]
