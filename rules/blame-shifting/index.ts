@@ -183,13 +183,29 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
   // The shapes of blame, from word classes (shapes.ts).
   for (const shape of shapes) {
     if (shape.needsRefusal && !refuses(sentence.text)) continue
-    if ((shape.notInQuestion && question) || (shape.alone && flagged.length > 0)) continue
+    if (shape.alone && flagged.length > 0) continue
     for (const found of matchTokens(sentence, shape.pattern)) {
+      if (shape.notInQuestion && asks(sentence, found.to)) continue
       if (shape.confirm && !shape.confirm(sentence, found.match, found.from, found.to)) continue
       const to = shape.toClauseEnd ? clauseTo(sentence, found.to, false) : found.to
       add(found.from, to, shape.reason('%s'), shape.expected)
     }
   }
+}
+
+// Whether the clause around token `from` asks a question: the next full stop, exclamation or question
+// mark is a question mark, and no new sentence starts on the way (“… here :( Can we have the number?”).
+function asks(sentence: Sentence, from: number): boolean {
+  for (let index = from; index < sentence.tokens.length; index++) {
+    const token = sentence.tokens[index]
+    if (token.punctuation) {
+      if (token.norm === '?') return true
+      if (token.norm === '.' || token.norm === '!') return false
+      const next = sentence.tokens[index + 1]
+      if (next && !next.punctuation && /^\p{Lu}/u.test(next.raw) && next.raw !== 'I') return false
+    }
+  }
+  return false
 }
 
 function tokenIndex(sentence: Sentence, charIndex: number): number {

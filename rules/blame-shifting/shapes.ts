@@ -30,8 +30,10 @@ const any = (list: readonly string[]) => `(?:${alternation(list)})`
 
 const {parties, faultVerbs, customerSlips, links, guesses, disowning, yourEnd, referral, rulebook, workload, reminders} = classes
 
+const ownPlaces = new Set(['store', 'shop', 'branch', 'site', 'property', 'depot', 'lab', 'factory', 'platform', 'operator'])
 const party = any([...parties.thirdParties, ...parties.colleagues, ...parties.systems])
-const outsider = any(parties.thirdParties)
+// Whom a reply sends the customer to: not a store, branch or site, which are often the brand’s own.
+const outsider = any(parties.thirdParties.filter((word) => !ownPlaces.has(word)))
 // A party as a noun phrase: a determiner that is not the company’s own “our” unless a partner follows.
 const named = `(?:(?:the|your|their|a|an|this|that|my|our) )?(?:[^ ]+ )?${party}`
 const fault = `(?:${any(faultVerbs.words)}|${any(faultVerbs.needWrong)}(?: [^ ]+){0,3}? ${any(faultVerbs.wrongly)})`
@@ -51,7 +53,7 @@ const company =
   '(?:we|i|our (?:[^ ]+ ){0,2}?(?:team|teams|agents|staff|advisors|advisers|lines|department|centre|center|office|colleagues|reps|representatives)|the (?:[^ ]+ )?(?:team|agents|staff|lines)|all (?:of )?(?:our )?(?:channels|lines|agents|advisors|advisers|teams)|everyone here)'
 // “… this week”, “… right now”: the time that goes with an excuse.
 const when = '(?: (?:this week|this evening|this morning|today|tonight|right now|at the moment|at present|currently|lately|recently|at the minute))?'
-const load = `(?:(?:a |an |the |some )?(?:${any(workload.sizes)}) (?:${any(workload.amounts)})(?: of (?:[^ ]+ )?${any(workload.contacts)})?|(?:a |an |the |some )?(?:${any(workload.sizes)}) (?:[^ ]+ )?${any(workload.contacts)}|(?:a |an |the )?(?:[^ ]+ )?backlog(?: of (?:[^ ]+ )?${any(workload.contacts)})?)${when}`
+const load = `(?:(?:a |an |the |some |our )?(?:${any(workload.sizes)}) (?:(?:[^ ]+ )?${any(workload.contacts)}(?: ${any(workload.amounts)})?|${any(workload.amounts)}(?: of (?:[^ ]+ )?${any(workload.contacts)})?)|(?:a |an |the |our )?(?:[^ ]+ )?backlog(?: of (?:[^ ]+ )?${any(workload.contacts)})?)${when}`
 
 const slip = `(?:${any(customerSlips.verbs)})(?: [^ ]+){0,2}? (?:the |an |a |your |their )?${any(customerSlips.wrong)}`
 const omission = `(?:did not|never|have not|had not|failed to|forgot to|neglected to) (?:${any(customerSlips.omitted)})`
@@ -128,7 +130,7 @@ export const shapes: Shape[] = [
     // Sending the complaint elsewhere: “you’ll need to raise that with your bank”, “your best bet is to
     // reach out to your carrier”, “you’d need to speak to Skyline Tours directly”.
     pattern: new RegExp(
-      `${at}(?:(?:you|you will|you would|you are going to|you may|you might|you are|you will be|your) )?(?:${any(referral.musts)}) (?:${any(referral.verbs)}) (?<whom>(?:the |your |their |a |an )?(?:folks (?:over )?at |people at |team at |guys at )?(?:[^ ]+ ){0,2}?(?:${outsider}|(?<name>[^ ]+)))(?: directly| yourself| instead| first)?${end}` +
+      `${at}(?:(?:you|you will|you would|you are going to|you may|you might|you are|you will be) (?:${any(referral.musts)})|(?:your|the) (?:best bet|best option|best thing to do|best course of action) (?:is|would be) to|(?:it is|it would be|it will be) (?:best|better) to) (?:${any(referral.verbs)}) (?<whom>(?:the |your |their |a |an )?(?:folks (?:over )?at |people at |team at |guys at )?(?:[^ ]+ ){0,2}?(?:${outsider}|(?<name>[^ ]+)))(?: directly| yourself| instead| first)?${end}` +
         `|${at}(?:i would|i had|i will|we would|we will|i|we) (?:suggest|recommend|advise) (?:that you |you )?(?:${any(referral.verbs)}) (?<whom2>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider})(?: directly| yourself| instead| first)?${end}` +
         `|${at}(?:the|your) (?:[^ ]+ )?${outsider} (?:${any(referral.can)})${end}`,
       'g'
@@ -140,8 +142,10 @@ export const shapes: Shape[] = [
       if (/(?:^| )(?:our|us|we)(?: |$)/.test(whom)) return false
       if (match.groups?.name === undefined) return true
       // A name not on the list: a capitalised word that is not the company’s own team.
-      const last = sentence.tokens[lastWord(sentence, from, to)]
-      return isName(last.raw) && !/^(?:support|care|help|team|us|service|services)$/.test(sentence.tokens[lastWord(sentence, from, to) + 1]?.norm ?? '')
+      // “HP phone support”, “the Train Manager”: a channel or a role of the brand itself.
+      const last = lastWord(sentence, from, to)
+      const after = sentence.tokens.slice(last + 1, last + 3).map((token) => token.norm)
+      return isName(sentence.tokens[last].raw) && !after.some((word) => ownChannel.has(word))
     }
   },
   {
@@ -217,6 +221,8 @@ function lastWord(sentence: Sentence, from: number, to: number): number {
   while (index > from && ['directly', 'yourself', 'instead', 'first'].includes(sentence.tokens[index].norm)) index--
   return index
 }
+
+const ownChannel = new Set(['support', 'care', 'help', 'team', 'us', 'service', 'services', 'manager', 'managers', 'desk', 'department', 'office', 'crew', 'staff', 'store', 'centre', 'center', 'line', 'lines', 'app', 'website', 'chat', 'phone', 'helpline', 'advisors', 'advisers', 'experts'])
 
 function isName(raw: string): boolean {
   return /^\p{Lu}/u.test(raw) && raw !== 'I'
