@@ -10,6 +10,7 @@ import {
   type Sentence
 } from '../kit/index.js'
 import triggers from './phrases.json' with {type: 'json'}
+import classes from './classes.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
 import {cues, refuses, shapes} from './shapes.js'
 import {checkChinese, phrasesZh} from './zh.js'
@@ -25,7 +26,7 @@ const meta = {
 const phrases = definePhrases([...triggers, ...cues.map((phrase) => ({phrase}))])
 
 const at = '(?<=^| )'
-const thirdParty = `(?:the |your |their |our |that |this )?(?:${alternation(words.thirdParties)})`
+const thirdParty = `(?:the |your |their |our |that |this )?(?:${alternation([...new Set([...words.thirdParties, ...classes.parties.thirdParties])])})`
 const refusal = /(?:^| )(?:can not|unable to|not able to|will not|do not|does not|not possible|not allowed|not permitted|no refunds?|not eligible|not refundable|non-refundable)(?= |$)/
 
 /** A kind of blame, the pattern that finds it, and how to talk about it. */
@@ -55,7 +56,7 @@ function isReproach(participle: string): boolean {
 const kinds: Kind[] = [
   {
     // “The warehouse packed the wrong item, not me”, “That’s the courier’s fault, not ours”.
-    pattern: /(?<=^| ), not (?:us|me|ours|mine|our (?:team|fault|doing|side|end)|on us|my (?:fault|doing))(?= |$)/g,
+    pattern: /(?<=^| ), not (?:us|me|ours|mine|our (?:team|fault|doing|side|end|app|system|website|site|service|servers?|network|product|software|platform|warehouse|store|staff)|on us|my (?:fault|doing))(?= |$)/g,
     reason: (actual) => `${quote(actual)} points the finger elsewhere; the customer only needs it put right`,
     fromClauseStart: true
   },
@@ -81,7 +82,7 @@ const kinds: Kind[] = [
   {
     // “If you had followed the setup guide, …”: blame as a condition.
     // Only the counterfactual (“…, it would have worked”); “if you had signed up, …” often means “if you have”.
-    pattern: /(?<=^| )(?<!(?:check|see|know|ask|wonder|wondering|asking|checking) )if (?:only )?you (?:had|would have|would) (?<participle>[^ ]+)(?= .*(?:would|could|might) (?:not )?have)/g,
+    pattern: /(?<=^| )(?<!(?:check|see|know|ask|wonder|wondering|asking|checking) )if (?:only )?you (?:had|would have|would) (?<participle>[^ ]+)(?= .*(?:would|could|might) (?:not |never )?(?:have|need|be|happen))/g,
     reason: (actual) => `${quote(actual)} implies the customer caused this; say what will fix it`,
     toClauseEnd: true,
     accept: (groups) => groups.participle !== undefined && isReproach(groups.participle)
@@ -100,7 +101,7 @@ const kinds: Kind[] = [
     // “That’s the courier’s fault”, “it’s really their fault”, “the fault of the bank”.
     pattern: new RegExp(
       `${at}(?:(?:it|that|this) is (?:really |actually |all )?)?(?:(?!(?:not|no) )(?:[^ ]+'s|their|his|her|the ${thirdParty}'s) (?:fault|problem|responsibility)|fault of ${thirdParty})(?= |$)` +
-        `|${at}(?:that|this|it) is (?:a question|an issue|a matter|a problem|one|something) for ${thirdParty}(?= |$)`,
+        `|${at}(?:that|this|it) is (?:really |actually |more |probably |ultimately )?(?:a question|an issue|a matter|a problem|one|something) for ${thirdParty}(?= |$)`,
       'g'
     ),
     reason: (actual) => `${quote(actual)} shifts the blame to someone else; own the problem for the customer`,

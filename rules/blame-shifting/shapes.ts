@@ -33,10 +33,13 @@ const {parties, faultVerbs, customerSlips, links, guesses, disowning, yourEnd, r
 const ownPlaces = new Set(['store', 'shop', 'branch', 'site', 'property', 'depot', 'lab', 'factory', 'platform', 'operator'])
 const party = any([...parties.thirdParties, ...parties.colleagues, ...parties.systems])
 // Whom a reply sends the customer to: not a store, branch or site, which are often the brand’s own.
+// “your employer’s HR team”, “the airline’s baggage desk”: a team of the third party.
+const teamOf = "(?:'s)?(?: (?:[^ ]+ )?(?:team|department|desk|office|helpline|line|support|services))?"
 const outsider = any(parties.thirdParties.filter((word) => !ownPlaces.has(word)))
 // A party as a noun phrase: a determiner that is not the company’s own “our” unless a partner follows.
-const named = `(?:(?:the|your|their|a|an|this|that|my|our) )?(?:[^ ]+ )?${party}`
-const fault = `(?:${any(faultVerbs.words)}|${any(faultVerbs.needWrong)}(?: [^ ]+){0,3}? ${any(faultVerbs.wrongly)})`
+const named = `(?:(?:the|your|their|a|an|this|that|my|our) )?(?:[^ ]+ )?${party}(?: (?:from|at|of) (?:the |our |your |their )?[^ ]+)?`
+// A fault: a verb of the class, any verb done to the wrong thing (“delivered to the wrong address”), or not done.
+const fault = `(?:${any(faultVerbs.words)}|${any(faultVerbs.needWrong)}(?: [^ ]+){0,3}? ${any(faultVerbs.wrongly)}|(?![^ ]+ing )[^ ]+(?: [^ ]+){0,2}? (?:the |a |an |at the |to the )?(?:wrong|incorrect)|(?:did not|never|failed to|forgot to|neglected to) (?!get |have |need |know |see |receive )[^ ]+(?: [^ ]+){0,2}? (?:the |a |an )?(?:right|correct)|(?:did not|never|failed to|forgot to|neglected to) (?:${any(customerSlips.omitted)}|pass|deliver|ship|scan|process|bring|leave|record|send|update|notify|tell|inform|collect|turn up|show up|attend|call))`
 const hedge = any(guesses.words)
 const auxiliary = '(?:has|have|had|is|was|were|are|must have|may have|might have|seems to have|appears to have|accidentally|mistakenly|actually|also|just|then|again|somehow)'
 
@@ -53,7 +56,7 @@ const company =
   '(?:we|i|our (?:[^ ]+ ){0,2}?(?:team|teams|agents|staff|advisors|advisers|lines|department|centre|center|office|colleagues|reps|representatives)|the (?:[^ ]+ )?(?:team|agents|staff|lines)|all (?:of )?(?:our )?(?:channels|lines|agents|advisors|advisers|teams)|everyone here)'
 // “… this week”, “… right now”: the time that goes with an excuse.
 const when = '(?: (?:this week|this evening|this morning|today|tonight|right now|at the moment|at present|currently|lately|recently|at the minute))?'
-const load = `(?:(?:a |an |the |some |our )?(?:${any(workload.sizes)}) (?:(?:[^ ]+ )?${any(workload.contacts)}(?: ${any(workload.amounts)})?|${any(workload.amounts)}(?: of (?:[^ ]+ )?${any(workload.contacts)})?)|(?:a |an |the |our )?(?:[^ ]+ )?backlog(?: of (?:[^ ]+ )?${any(workload.contacts)})?)${when}`
+const load = `(?:(?:a |an |the |some |our )?(?:${any(workload.sizes)}) (?:(?:[^ ]+ )?${any(workload.contacts)}(?: ${any(workload.amounts)})?|${any(workload.amounts)}(?: of (?:[^ ]+ )?${any(workload.contacts)})?)|(?:a |an |the |our )?(?:[^ ]+ )?backlog(?: of (?:[^ ]+ )?${any(workload.contacts)})?|(?:the|a) (?:${any(workload.amounts)}) of (?:[^ ]+ )?${any(workload.contacts)})${when}`
 
 const slip = `(?:${any(customerSlips.verbs)})(?: [^ ]+){0,2}? (?:the |an |a |your |their )?${any(customerSlips.wrong)}`
 const omission = `(?:did not|never|have not|had not|failed to|forgot to|neglected to) (?:${any(customerSlips.omitted)})`
@@ -67,14 +70,19 @@ export const shapes: Shape[] = [
   {
     // Causal attribution: “The warehouse mislabelled your box, and that’s what held it up”,
     // “Because the airline overbooked the flight, …”.
-    pattern: new RegExp(`${at}(?<cause>(?:because|since|as|due to the fact that) )?${named}(?: ${auxiliary})* ${fault}${end}`, 'g'),
+    pattern: new RegExp(
+      `${at}(?<cause>(?:because|since|as|due to the fact that) )?${named}(?: ${auxiliary})* ${fault}${end}` +
+        // “Your broadband provider is the one throttling the speed”: a party singled out as the cause.
+        `|${at}(?<one>${named} (?:is|are|was|were) (?:really |actually |definitely )?the (?:one|ones|people|company|party) (?:who |that )?(?:[^ ]+ing|caused|did|made|slowed|blocked|held))${end}`,
+      'g'
+    ),
     reason: (actual) => `${quote(actual)} names someone else as the cause; the customer needs the problem owned and fixed`,
     toClauseEnd: true,
     alone: true,
     notInQuestion: true,
     confirm: (sentence, match, _from, to) => {
-      if (match.groups?.cause) return true
-      return linked(sentence, to) || new RegExp(`${at}${hedge}${end}`).test(match[0]) || / again$/.test(match[0])
+      if (match.groups?.cause || match.groups?.one) return true
+      return linked(sentence, to) || new RegExp(`${at}${hedge}${end}`).test(match[0]) || again(sentence, to)
     }
   },
   {
@@ -82,7 +90,9 @@ export const shapes: Shape[] = [
     // “it’s most likely the post office that misplaced it”.
     pattern: new RegExp(
       `${at}${named}(?: (?:has|have|had|is|was|were|are))? ${hedge}(?: (?:has|have|had|been))? ${fault}${end}` +
-        `|${at}(?:(?:it is|that is|this is) )?${hedge} (?:(?:the|a|your|their) )?(?:[^ ]+ )?${party}(?: that| who)? (?:${fault}|(?:is|was|are) (?:to blame|at fault))${end}`,
+        `|${at}(?:(?:it is|that is|this is) )?${hedge} (?:(?:the|a|your|their) )?(?:[^ ]+ )?${party}(?: that| who)? (?:${fault}|(?:is|was|are) (?:to blame|at fault))${end}` +
+        // “I suspect the bank has blocked it”, “my guess is the supplier mixed up the batches”.
+        `|${at}(?:${any(guesses.leads)}) (?:that |is that )?${named}(?: ${auxiliary})* ${fault}${end}`,
       'g'
     ),
     reason: (actual) => `${quote(actual)} guesses at someone else’s fault; say what you know and what you will do`,
@@ -91,7 +101,10 @@ export const shapes: Shape[] = [
   },
   {
     // The customer as the cause: “since you typed the wrong postcode”, “because you didn’t register it”.
-    pattern: new RegExp(`${at}(?:since|because|as|given that|seeing as) you (?:have |had )?(?:${slip}|${omission})${end}`, 'g'),
+    pattern: new RegExp(
+      `${at}(?:since|because|as|given that|seeing as|(?:is|was) (?:that|because)|due to the fact that) you (?:have |had )?(?:${slip}|${omission})${end}`,
+      'g'
+    ),
     reason: (actual) => `${quote(actual)} makes the customer the cause; say what happened and how to put it right`,
     toClauseEnd: true,
     notInQuestion: true
@@ -109,6 +122,8 @@ export const shapes: Shape[] = [
     // Disowning in other words: “it’s out of our hands”, “not down to us”, “nothing we can do”.
     pattern: new RegExp(
       `${at}(?:(?:(?:it|that|this|which) is|(?:it|that|this) was|(?:we|i) have|there is|there is really|there is simply|there is just|there was)(?: (?:really|simply|just|completely|entirely|unfortunately|sadly|honestly|truly|genuinely|absolutely|totally))? )?${any(disowning.words)}(?! (?:center|centre|centers|centres|line|lines|team|staff|code|map|manager|managers|support|number))(?: (?:about|over|with|for) (?:that|this|it|them))?${end}` +
+        `|${at}(?:it|that|this|which) (?:is|was) not (?:really |actually )?(?:something|anything|an area|a thing|a matter|an issue) (?:that )?(?:we|i|our (?:[^ ]+ )?(?:team|department|company|store|shop)|the (?:[^ ]+ )?team) (?:can |are able to |is able to )?(?:deal with|deals with|handle|handles|control|controls|cover|covers|look after|looks after|help with|fix|are responsible for|is responsible for|am responsible for|look into|sort out)${end}` +
+        `|${at}(?:it is |that is |this is |it is now |that is now |now )?in (?:the |your )?(?:[^ ]+ )?(?:${outsider})'s hands${end}` +
         `|${at}(?:(?:it|that|this|which) is|(?:it|that|this) (?:are|was)) (?:all |entirely |solely |only )?(?:handled|managed|controlled|decided|dealt with|run|operated|owned) (?:entirely |solely |only |directly )?by (?:the |your |their )?(?:[^ ]+ )?${outsider}${end}`,
       'g'
     ),
@@ -130,15 +145,17 @@ export const shapes: Shape[] = [
     // Sending the complaint elsewhere: “you’ll need to raise that with your bank”, “your best bet is to
     // reach out to your carrier”, “you’d need to speak to Skyline Tours directly”.
     pattern: new RegExp(
-      `${at}(?:(?:you|you will|you would|you are going to|you may|you might|you are|you will be) (?:${any(referral.musts)})|(?:your|the) (?:best bet|best option|best thing to do|best course of action) (?:is|would be) to|(?:it is|it would be|it will be) (?:best|better) to) (?:${any(referral.verbs)}) (?<whom>(?:the |your |their |a |an )?(?:folks (?:over )?at |people at |team at |guys at )?(?:[^ ]+ ){0,2}?(?:${outsider}|(?<name>[^ ]+)))(?: directly| yourself| instead| first)?${end}` +
-        `|${at}(?:i would|i had|i will|we would|we will|i|we) (?:suggest|recommend|advise) (?:that you |you )?(?:${any(referral.verbs)}) (?<whom2>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider})(?: directly| yourself| instead| first)?${end}` +
+      `${at}(?:(?:you|you will|you would|you are going to|you may|you might|you are|you will be) (?:${any(referral.musts)})|(?:your|the) (?:best bet|best option|best thing to do|best course of action) (?:is|would be) to|(?:it is|it would be|it will be) (?:best|better) to) (?:${any(referral.verbs)}) (?<whom>(?:the |your |their |a |an )?(?:folks (?:over )?at |people at |team at |guys at )?(?:[^ ]+ ){0,2}?(?:${outsider}${teamOf}|(?<name>[^ ]+)))(?: directly| yourself| instead| first)?${end}` +
+        `|${at}(?:i would|i had|i will|we would|we will|i|we) (?:suggest|recommend|advise) (?:that you |you )?(?:${any(referral.verbs)}) (?<whom2>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})(?: directly| yourself| instead| first)?${end}` +
+        // “This should really be raised with your employer’s HR team.”
+        `|${at}(?:this|that|it|these|those|which|your complaint|your claim|any claim|any complaint) (?:should|will need to|would need to|needs to|need to|has to|have to|must|will have to|would have to|is to|are to)(?: really| probably| actually)? be (?:${any(referral.passive)}) (?:with|by|to|through) (?<whom3>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})${end}` +
         `|${at}(?:the|your) (?:[^ ]+ )?${outsider} (?:${any(referral.can)})${end}`,
       'g'
     ),
     reason: (actual) => `${quote(actual)} sends the customer elsewhere; offer to contact them yourself`,
     notInQuestion: true,
     confirm: (sentence, match, from, to) => {
-      const whom = match.groups?.whom ?? match.groups?.whom2 ?? ''
+      const whom = match.groups?.whom ?? match.groups?.whom2 ?? match.groups?.whom3 ?? ''
       if (/(?:^| )(?:our|us|we)(?: |$)/.test(whom)) return false
       if (match.groups?.name === undefined) return true
       // A name not on the list: a capitalised word that is not the company’s own team.
@@ -152,7 +169,10 @@ export const shapes: Shape[] = [
     // The terms or policy as the reason for a refusal: “As per our terms and conditions, we cannot …”.
     pattern: new RegExp(
       `${at}(?:${any(rulebook.leads)}) (?:(?:our|the|company|your|their|its|airline|hotel|store|strict|current|new|booking|fare|ticket|refund|return|returns|cancellation) )*${ruleNouns}(?: and (?:conditions|policies|regulations))?${end}` +
-        `|${at}(?:our|the|company) (?:[^ ]+ )?${ruleNouns} (?:${any(rulebook.verbs)})${end}`,
+        `|${at}(?:our|the|company) (?:[^ ]+ )?${ruleNouns} (?:${any(rulebook.verbs)})${end}` +
+        // “It’s standard policy”, “those are the rules”.
+        `|${at}(?:it|that|this) is (?:just |simply |only |unfortunately |sadly )?(?:(?:our|the|a|company|standard|strict|store|airline|hotel|bank|house|general|usual|normal) )*${ruleNouns}${end}` +
+        `|${at}(?:those|these|that|them) (?:are|is) (?:just |simply |unfortunately )?(?:the|our) ${ruleNouns}${end}`,
       'g'
     ),
     reason: (actual) => `${quote(actual)} hides behind the rules; explain the reason, or what you can offer instead`,
@@ -162,8 +182,10 @@ export const shapes: Shape[] = [
     // Workload as the excuse: “we’re swamped this week”, “we are experiencing a high volume of calls”,
     // “due to the huge number of messages”, “there are only two of us on support”, “our queue is enormous”.
     pattern: new RegExp(
-      `${at}${company}(?: (?:is|are|am|was|were|have been|has been|had been|will be|seem to be|are currently|is currently|have|has|will|will at times|at times|currently|still|often|do|may|might|can|are still|is still))*(?: (?:currently|still|just|really|very|so|extremely|a little|a bit|quite|very much|absolutely|completely|totally|all|rather|slightly|much|incredibly|unusually|particularly|somewhat))* ${any(workload.states)}(?! [a-z]+ing(?: |$)| to )${when}${end}` +
-        `|${at}${company}(?: (?:is|are|am|was|were|have been|has been|had been|will be|will|will at times|at times|currently|still|often|do|may|might|can))* (?:${any(workload.receive)}) ${load}${end}` +
+      `${at}${company}(?: (?:is|are|am|was|were|have been|has been|had been|will be|seem to be|are currently|is currently|have|has|will|will at times|at times|currently|still|often|do|may|might|can|are still|is still))*(?: (?:currently|still|just|really|very|so|extremely|a little|a bit|quite|very much|absolutely|completely|totally|all|rather|slightly|much|incredibly|unusually|particularly|somewhat))* ${any(workload.states)}(?! [a-z]+ing(?: |$)| to | on (?:your|the|this|it))${when}${end}` +
+        `|${at}(?:it|things|everything|life|work|the phones|the lines) (?:is|are|has been|have been|is been|was|were)(?: (?:absolutely|completely|totally|really|very|so|a bit|a little|pretty|quite|just|utterly))* ${any(workload.hectic.words)}(?: (?:here|in here|over here|at our end|on our end|in the office|at the office|for us|on our side))?${when}${end}` +
+        `|${at}(?:${any(workload.absent.groups)}) (?:of )?(?:the|our|my) (?:[^ ]+ )?${any(workload.absent.staff)} (?:is|are|has been|have been|was|were) (?:currently |still |all )?(?:${any(workload.absent.away)})${end}` +
+        `|${at}${company}(?: (?:is|are|am|was|were|have been|has been|had been|will be|will|will at times|at times|currently|still|often|do|may|might|can|have|has|just|recently))* (?:${any(workload.receive)}) ${load}${end}` +
         `|${at}(?:due to|because of|owing to|as a result of|given) ${load}${end}` +
         `|${at}(?:there (?:are|is) |we are |we have )?${any(workload.few)}${end}` +
         `|${at}(?:our|the) (?:[^ ]+ )?${any(workload.queues)} (?:is|are|has been|have been)(?: (?:currently|very|really|so|absolutely|just|a little|a bit))* ${any(workload.long)}${when}${end}`,
@@ -172,13 +194,15 @@ export const shapes: Shape[] = [
     reason: (actual) => `${quote(actual)} is an excuse about your workload; the customer needs an apology and a fix`,
     // “We’re busy preparing your replacement”, “busy” as a plain fact about opening hours in a question.
     notInQuestion: true,
-    confirm: (sentence, match) => !/ busy$/.test(match[0]) || busyAsExcuse(sentence, match)
+    confirm: (sentence, match) => !bareState.test(match[0]) || busyAsExcuse(sentence, match)
   },
   {
     // Reminders that the customer was told: “As previously advised”, “as you were told on the phone”.
     pattern: new RegExp(
       `${at}(?:as|like) (?<who>(?:i|we) (?:have |had )?(?:already |previously |just )?)?(?<time>(?:previously|already|earlier|before) )?(?:${any(reminders.verbs)})(?<after> ${reminderTimes})?(?: (?:${reminderTimes}))?${end}` +
-        `|${at}as you (?:were|have been|had been) (?:already |previously )?(?:told|advised|informed)(?: ${reminderTimes})?${end}` +
+        `|${at}as you (?:were|have been|had been|have (?:already |previously )?been|had (?:already |previously )?been) (?:already |previously )?(?:told|advised|informed)(?: ${reminderTimes})?${end}` +
+        `|${at}as (?:my colleague|my colleagues|the agent|our agent|the team|our team|the previous agent) (?:has |had |have )?(?:already |previously )?(?:told you|advised|informed you|explained|said|mentioned)(?: ${reminderTimes})?${end}` +
+        `|${at}(?:just )?to (?:${any(reminders.reiterate)})(?: (?:what|myself))?(?: (?:my colleague|i|we|the agent|our team) (?:told you|said|explained|advised|mentioned))?${end}` +
         `|${at}you (?:were|have been|had been) (?:already|previously) (?:told|advised|informed)${end}` +
         `|${at}you (?:were|have been|had been) (?:told|advised|informed) (?:(?:this|that|about this) )?(?:already|previously|before|earlier|twice|several times|more than once|multiple times)${end}`,
       'g'
@@ -202,6 +226,12 @@ export const shapes: Shape[] = [
 // The consequence of an FAQ’s conditional is a benefit (“…, you would have received an email”), not a reproach.
 const benefit = /(?:would|will) have (?:already )?(?:received|got|gotten|been sent|been given|been emailed|been notified|been able to|had)(?= |$)/
 
+// “… left it at the wrong door again”: “again” in the same clause makes a fault a pattern.
+function again(sentence: Sentence, to: number): boolean {
+  for (let index = to; index < sentence.tokens.length && !sentence.tokens[index].punctuation; index++) if (sentence.tokens[index].norm === 'again') return true
+  return false
+}
+
 function linked(sentence: Sentence, to: number): boolean {
   if (to >= sentence.tokens.length) return false
   const rest = ` ${sentence.text.slice(sentence.starts[to])}`
@@ -209,6 +239,8 @@ function linked(sentence: Sentence, to: number): boolean {
   if (!found) return false
   return !wayForward.test(rest.slice(found.index + found[0].length).trimStart())
 }
+
+const bareState = new RegExp(` ${any(workload.bare.words)}$`)
 
 // “busy” alone is an excuse when it closes the clause or is tied to time (“busy at the moment”, “busy today”).
 function busyAsExcuse(sentence: Sentence, match: RegExpExecArray): boolean {
