@@ -45,7 +45,7 @@ interface Kind {
 }
 
 // Past participles that say what the customer did; “received”, “been”, “gotten” describe what happened to them.
-const notReproach = new Set(['received', 'been', 'had', 'gotten', 'got', 'heard', 'seen', 'noticed', 'known', 'loved', 'enjoyed', 'felt', 'thought', 'wondered', 'asked'])
+const notReproach = new Set(['received', 'recieved', 'recived', 'receieved', 'receved', 'been', 'had', 'gotten', 'got', 'heard', 'seen', 'noticed', 'known', 'loved', 'enjoyed', 'felt', 'thought', 'wondered', 'asked'])
 const irregularParticiples = new Set(['done', 'read', 'sent', 'chosen', 'written', 'taken', 'given', 'made', 'brought', 'bought', 'put', 'set', 'paid', 'left', 'kept', 'told', 'run', 'shown', 'worn', 'broken', 'dropped', 'forgotten', 'let', 'gone', 'come', 'spoken', 'understood', 'misread', 'mistyped'])
 
 function isReproach(participle: string): boolean {
@@ -82,7 +82,8 @@ const kinds: Kind[] = [
   {
     // “If you had followed the setup guide, …”: blame as a condition.
     // Only the counterfactual (“…, it would have worked”); “if you had signed up, …” often means “if you have”.
-    pattern: /(?<=^| )(?<!(?:check|see|know|ask|wonder|wondering|asking|checking) )if (?:only )?you (?:had|would have|would) (?<participle>[^ ]+)(?= .*(?:would|could|might) (?:not |never )?(?:have|need|be|happen))/g,
+    // An FAQ’s conditional (“…, you would have received the pack”) names a benefit, not a reproach.
+    pattern: /(?<=^| )(?<!(?:check|see|know|ask|wonder|wondering|asking|checking) )if (?:only )?you (?:had|would have|would) (?<participle>[^ ]+)(?= .*(?:would|could|might) (?:not |never )?(?:have|need|be|happen))(?!.*(?:would|will) have (?:already )?(?:received|got|gotten|been sent|been given|been emailed|been notified|been able to|had) )/g,
     reason: (actual) => `${quote(actual)} implies the customer caused this; say what will fix it`,
     toClauseEnd: true,
     accept: (groups) => groups.participle !== undefined && isReproach(groups.participle)

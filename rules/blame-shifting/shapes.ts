@@ -122,6 +122,8 @@ export const shapes: Shape[] = [
     // Disowning in other words: “it’s out of our hands”, “not down to us”, “nothing we can do”.
     pattern: new RegExp(
       `${at}(?:(?:(?:it|that|this|which) is|(?:it|that|this) was|(?:we|i) have|there is|there is really|there is simply|there is just|there was)(?: (?:really|simply|just|completely|entirely|unfortunately|sadly|honestly|truly|genuinely|absolutely|totally))? )?${any(disowning.words)}(?! (?:center|centre|centers|centres|line|lines|team|staff|code|map|manager|managers|support|number))(?: (?:about|over|with|for) (?:that|this|it|them))?${end}` +
+        // Denying the cause: “a software update cannot cause that”, “our app could not have caused it”.
+        `|${at}(?:(?:a|an|the|our|this|that|any) )?(?:[^ ]+ ){0,2}?(?:can not|could not|could never|can never) (?:possibly )?(?:have )?(?:cause|caused|be the cause of|have been the cause of|be responsible for|have been responsible for)${end}` +
         `|${at}(?:it|that|this|which) (?:is|was) not (?:really |actually )?(?:something|anything|an area|a thing|a matter|an issue) (?:that )?(?:we|i|our (?:[^ ]+ )?(?:team|department|company|store|shop)|the (?:[^ ]+ )?team) (?:can |are able to |is able to )?(?:deal with|deals with|handle|handles|control|controls|cover|covers|look after|looks after|help with|fix|are responsible for|is responsible for|am responsible for|look into|sort out)${end}` +
         `|${at}(?:it is |that is |this is |it is now |that is now |now )?in (?:the |your )?(?:[^ ]+ )?(?:${outsider})'s hands${end}` +
         `|${at}(?:(?:it|that|this|which) is|(?:it|that|this) (?:are|was)) (?:all |entirely |solely |only )?(?:handled|managed|controlled|decided|dealt with|run|operated|owned) (?:entirely |solely |only |directly )?by (?:the |your |their )?(?:[^ ]+ )?${outsider}${end}`,
@@ -260,23 +262,66 @@ function isName(raw: string): boolean {
   return /^\p{Lu}/u.test(raw) && raw !== 'I'
 }
 
-/** The words a sentence must contain for any shape to match: the cheap pass’s entries. */
+/**
+ * The words or phrases a sentence must contain for a shape to match: the cheap pass’s entries. Each is a
+ * word class of the shapes above that the pattern needs word for word, so a sentence without any of them
+ * cannot match and is never looked at closely.
+ */
 export const cues: string[] = [
-  ...faultVerbs.words.map((words) => words.split(' ')[0]),
-  ...faultVerbs.needWrong.map((words) => words.split(' ')[0]),
-  ...guesses.words.map((words) => words.split(' ')[0]),
-  ...disowning.words.map((words) => words.split(' ').at(-1) ?? words),
-  ...yourEnd.places.map((words) => words.split(' ').at(-1) ?? words),
-  ...referral.verbs.map((words) => words.split(' ')[0]),
-  ...referral.can.map((words) => words.split(' ').at(-1) ?? words),
-  ...rulebook.nouns.map((words) => words.split(' ')[0]),
-  ...workload.states.map((words) => words.split(' ')[0]),
-  ...workload.amounts,
-  ...workload.contacts,
-  ...workload.few.map((words) => words.split(' ').at(-1) ?? words),
-  ...workload.queues.map((words) => words.split(' ')[0]),
-  ...reminders.verbs.map((words) => words.split(' ')[0]),
+  // Causal attribution and guesses: a fault, a wrong thing, a step not done, a party singled out, a hedge.
+  ...faultVerbs.words,
+  ...faultVerbs.needWrong,
+  'wrong',
+  'incorrect',
+  'right',
+  'correct',
+  'did not',
+  'never',
+  'failed to',
+  'forgot to',
+  'neglected to',
+  'have not',
+  'had not',
+  'the one',
+  'the ones',
+  ...guesses.words,
+  ...guesses.leads,
+  // The customer's slip and the counterfactual.
   ...customerSlips.wrong,
-  ...customerSlips.omitted,
-  'had you'
+  'had you',
+  // Disowning, denying the cause, the customer's end.
+  ...disowning.words,
+  'hands',
+  'handled',
+  'managed',
+  'controlled',
+  'decided',
+  'dealt with',
+  'deal with',
+  'deals with',
+  'handle',
+  'handles',
+  'look after',
+  'looks after',
+  'responsible for',
+  'cause',
+  'caused',
+  ...yourEnd.places,
+  // Sending elsewhere.
+  ...referral.verbs,
+  ...referral.can,
+  ...referral.passive,
+  // The rules as the reason.
+  ...rulebook.nouns,
+  // Workload.
+  ...workload.states,
+  ...workload.hectic.words,
+  ...workload.sizes,
+  ...workload.amounts,
+  ...workload.absent.away,
+  ...workload.few,
+  ...workload.queues,
+  // Reminders.
+  ...reminders.verbs,
+  ...reminders.reiterate
 ]
