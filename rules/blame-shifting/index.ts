@@ -121,7 +121,7 @@ const kinds: Kind[] = [
   },
   {
     // “Take it up with the manufacturer.”
-    pattern: /(?<=^| )take (?:it|this|that) up with (?:them|the [^ ]+|your [^ ]+|[^ ]+)(?: directly)?(?= |$)/g,
+    pattern: new RegExp(`${at}take (?:it|this|that) up with (?:them|${thirdParty}|the [^ ]+|your [^ ]+|[^ ]+)(?: directly)?(?= |$)`, 'g'),
     reason: (actual) => `${quote(actual)} sends the customer away; offer to contact them yourself`
   },
   {

@@ -39,7 +39,7 @@ const outsider = any(parties.thirdParties.filter((word) => !ownPlaces.has(word))
 // A party as a noun phrase: a determiner that is not the company’s own “our” unless a partner follows.
 const named = `(?:(?:the|your|their|a|an|this|that|my|our) )?(?:[^ ]+ )?${party}(?: (?:from|at|of) (?:the |our |your |their )?[^ ]+)?`
 // A fault: a verb of the class, any verb done to the wrong thing (“delivered to the wrong address”), or not done.
-const fault = `(?:${any(faultVerbs.words)}|${any(faultVerbs.needWrong)}(?: [^ ]+){0,3}? ${any(faultVerbs.wrongly)}|(?![^ ]+ing )[^ ]+(?: [^ ]+){0,2}? (?:the |a |an |at the |to the )?(?:wrong|incorrect)|(?:did not|never|failed to|forgot to|neglected to) (?!get |have |need |know |see |receive )[^ ]+(?: [^ ]+){0,2}? (?:the |a |an )?(?:right|correct)|(?:did not|never|failed to|forgot to|neglected to) (?:${any(customerSlips.omitted)}|pass|deliver|ship|scan|process|bring|leave|record|send|update|notify|tell|inform|collect|turn up|show up|attend|call))`
+const fault = `(?:${any(faultVerbs.words)}|${any(faultVerbs.needWrong)}(?: [^ ]+){0,3}? ${any(faultVerbs.wrongly)}|(?![^ ]+ing )[^ ]+(?: [^ ]+){0,4}? (?:wrong|incorrect)|(?:did not|never|failed to|forgot to|neglected to) (?!get |have |need |know |see |receive )[^ ]+(?: [^ ]+){0,2}? (?:the |a |an )?(?:right|correct)|(?:did not|never|failed to|forgot to|neglected to) (?:${any(customerSlips.omitted)}|pass|deliver|ship|scan|process|bring|leave|record|send|update|notify|tell|inform|collect|turn up|show up|attend|call))`
 const hedge = any(guesses.words)
 const auxiliary = '(?:has|have|had|is|was|were|are|must have|may have|might have|seems to have|appears to have|accidentally|mistakenly|actually|also|just|then|again|somehow)'
 
@@ -111,7 +111,7 @@ export const shapes: Shape[] = [
   },
   {
     // Counterfactual blame, inverted: “Had you read the care label, it wouldn’t have shrunk.”
-    pattern: /(?<=^| )had you (?:only )?(?:not )?(?:[^ ]+)(?= .*(?:would|could|might) (?:not |never )?have )/g,
+    pattern: /(?<=^| )had you (?:only )?(?:not )?(?:[^ ]+)(?= .*(?:would|could|might) (?:not |never )?(?:have|need|be|happen) )/g,
     reason: (actual) => `${quote(actual)} implies the customer caused this; say what will fix it`,
     toClauseEnd: true,
     notInQuestion: true,
