@@ -27,7 +27,6 @@ const phrases = definePhrases([...triggers, ...cues.map((phrase) => ({phrase}))]
 
 const at = '(?<=^| )'
 const thirdParty = `(?:the |your |their |our |that |this )?(?:${alternation([...new Set([...words.thirdParties, ...classes.parties.thirdParties])])})`
-const refusal = /(?:^| )(?:can not|unable to|not able to|will not|do not|does not|not possible|not allowed|not permitted|no refunds?|not eligible|not refundable|non-refundable)(?= |$)/
 
 /** A kind of blame, the pattern that finds it, and how to talk about it. */
 interface Kind {
@@ -173,7 +172,7 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
 
   const question = sentence.tokens[sentence.tokens.length - 1]?.norm === '?'
   for (const kind of kinds) {
-    if (kind.needsRefusal && !refusal.test(sentence.text)) continue
+    if (kind.needsRefusal && !refuses(sentence.text)) continue
     for (const found of matchTokens(sentence, kind.pattern)) {
       if (kind.accept && (question || !kind.accept(found.match.groups ?? {}))) continue
       const from = kind.fromClauseStart ? clauseFrom(sentence, found.from, true) : found.from

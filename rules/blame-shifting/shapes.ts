@@ -48,7 +48,7 @@ const link = new RegExp(`${at}${any(links.words)}${end}`)
 const wayForward = /^(?:please|i|we|let|you can|you could|feel free|do|kindly|just|if|our team will|the team will|it will|this will)(?= |$)/
 
 const refusalWords =
-  /(?:^| )(?:can not|unable to|not able to|will not|do not|does not|not possible|not allowed|not permitted|no refunds?|not eligible|not refundable|non-refundable|not offered|not available|can only|only (?:available|offer|possible|valid|eligible|accept|accepted))(?= |$)/
+  /(?:^| )(?:can not|unable to|not able to|will not|do not|does not|not possible|not allowed|not permitted|no refunds?|not eligible|not refundable|non-refundable|not offered|not available|can only|only (?:available|offer|possible|valid|eligible|accept|accepted)|not to (?:accept|consider|offer|give|refund|allow|exchange|discuss|share|release|disclose|provide|issue|honou?r|change|replace))(?= |$)/
 export const refuses = (text: string): boolean => refusalWords.test(text)
 
 // The company’s own subject, for workload excuses.
@@ -147,7 +147,7 @@ export const shapes: Shape[] = [
     // Sending the complaint elsewhere: “you’ll need to raise that with your bank”, “your best bet is to
     // reach out to your carrier”, “you’d need to speak to Skyline Tours directly”.
     pattern: new RegExp(
-      `${at}(?:(?:you|you will|you would|you are going to|you may|you might|you are|you will be) (?:${any(referral.musts)})|(?:your|the) (?:best bet|best option|best thing to do|best course of action) (?:is|would be) to|(?:it is|it would be|it will be) (?:best|better) to) (?:${any(referral.verbs)}) (?<whom>(?:the |your |their |a |an )?(?:folks (?:over )?at |people at |team at |guys at )?(?:[^ ]+ ){0,2}?(?:${outsider}${teamOf}|(?<name>[^ ]+)))(?: directly| yourself| instead| first)?${end}` +
+      `${at}(?:(?:you|you will|you would|you are going to|you may|you might|you are|you will be) (?:${any(referral.musts)})|(?:your|the) (?:best bet|best option|best thing to do|best course of action) (?:is|would be) to|(?:it is|it would be|it will be) (?:best|better) to) (?:${any(referral.verbs)}) (?<whom>(?:the |your |their |a |an )?(?:folks (?:over )?at |people at |team at |guys at )?(?:[^ ]+ ){0,2}?(?:${outsider}${teamOf}|(?<name>[^ ]+))|them|they)(?: directly| yourself| instead| first)?${end}` +
         `|${at}(?:i would|i had|i will|we would|we will|i|we) (?:suggest|recommend|advise) (?:that you |you )?(?:${any(referral.verbs)}) (?<whom2>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})(?: directly| yourself| instead| first)?${end}` +
         // “This should really be raised with your employer’s HR team.”
         `|${at}(?:this|that|it|these|those|which|your complaint|your claim|any claim|any complaint) (?:should|will need to|would need to|needs to|need to|has to|have to|must|will have to|would have to|is to|are to)(?: really| probably| actually)? be (?:${any(referral.passive)}) (?:with|by|to|through) (?<whom3>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})${end}` +
@@ -159,6 +159,10 @@ export const shapes: Shape[] = [
     confirm: (sentence, match, from, to) => {
       const whom = match.groups?.whom ?? match.groups?.whom2 ?? match.groups?.whom3 ?? ''
       if (/(?:^| )(?:our|us|we)(?: |$)/.test(whom)) return false
+      // “you’d need to contact them”: a company never calls itself “them”.
+      // (“you’ll need to ask them” is more often the account holder or a family member).
+      // “If you booked with our Holidays team, you’d have to speak to them”: “them” is the brand’s own.
+      if (/^(?:them|they)$/.test(whom)) return !/ (?:ask|asking) them/.test(match[0]) && !/(?:^| )our /.test(sentence.text.slice(0, match.index))
       if (match.groups?.name === undefined) return true
       // A name not on the list: a capitalised word that is not the company’s own team.
       // “HP phone support”, “the Train Manager”: a channel or a role of the brand itself.
