@@ -1,3 +1,4 @@
+// Generated file, do not edit: `npm run generate` writes it from the rule folders (rules/<id>/meta.json).
 import blameShifting from './blame-shifting/index.js'
 import brokenPromises from './broken-promises/index.js'
 import jargon from './jargon/index.js'

@@ -1,15 +1,19 @@
 // Lints a corpus of real replies to measure how often each rule fires and how fast tactful runs:
-//   node scripts/corpus.mjs <replies.jsonl> [--sample N] [--seed S] [--rule id]
-// Each line is a JSON object with `text` (and optionally `id`, `brand`). The corpus has no labels, so the
+//   node scripts/corpus.mjs <replies.jsonl> [more.jsonl …] [--sample N] [--seed S] [--rule id]
+//                           [--save findings.json] [--new-since findings.json]
+// Each line is a JSON object with `text` (and optionally `id`, `brand`), or a thread with `turns`
+// (`{role, text}`; each agent turn is linted as a reply on its own). The corpus has no labels, so the
 // numbers show how noisy a rule is, not whether it is right; --sample prints findings for a person to judge.
-import {existsSync, readFileSync} from 'node:fs'
+// --save writes every finding's key (reply id, rule, offsets); --new-since counts and samples only the
+// findings that such an earlier run did not have, to read what a change added.
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {performance} from 'node:perf_hooks'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const library = path.join(root, 'packages/tactful/dist/index.js')
-const usage = 'Usage: node scripts/corpus.mjs <replies.jsonl> [--sample N] [--seed S] [--rule id]'
+const usage = 'Usage: node scripts/corpus.mjs <replies.jsonl> [more.jsonl …] [--sample N] [--seed S] [--rule id] [--save file] [--new-since file]'
 
 const options = parseArgs(process.argv.slice(2))
 if (!existsSync(library)) fail(`${path.relative(root, library)} is missing; run \`node scripts/build.mjs\` first`)
@@ -17,13 +21,10 @@ const {lint, ruleIds} = await import(pathToFileURL(library).href)
 if (options.rule && !ruleIds.includes(options.rule)) fail(`Unknown rule \`${options.rule}\`; rules: ${ruleIds.join(', ')}`)
 const rules = options.rule ? [options.rule] : ruleIds
 
-const replies = readFileSync(options.file, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line, index) => {
-    const record = JSON.parse(line)
-    return {id: String(record.id ?? index + 1), brand: record.brand, text: decodeEntities(record.text)}
-  })
+const replies = options.files.flatMap(readReplies)
+const before = options.newSince ? new Set(JSON.parse(readFileSync(options.newSince, 'utf8'))) : undefined
+const keyOf = (reply, finding) => `${reply.id}|${finding.ruleId}|${finding.start.offset}|${finding.end.offset}`
+const saved = []
 
 const stats = Object.fromEntries(rules.map((rule) => [rule, {findings: [], replies: 0}]))
 const notices = new Map()
@@ -33,6 +34,9 @@ for (const reply of replies) {
   const fired = new Set()
   for (const finding of result.findings) {
     if (!stats[finding.ruleId]) continue
+    const key = keyOf(reply, finding)
+    saved.push(key)
+    if (before?.has(key)) continue
     stats[finding.ruleId].findings.push({reply, finding})
     fired.add(finding.ruleId)
   }
@@ -42,7 +46,8 @@ for (const reply of replies) {
 }
 const elapsed = performance.now() - started
 
-console.log(`Replies linted: ${replies.length}`)
+if (options.save) writeFileSync(options.save, JSON.stringify(saved))
+console.log(`Replies linted: ${replies.length}${before ? ` (counting only findings new since ${options.newSince})` : ''}`)
 console.log(`Total time: ${(elapsed / 1000).toFixed(1)} s (${(elapsed / Math.max(replies.length, 1)).toFixed(2)} ms per reply)`)
 console.log('')
 const width = Math.max(...rules.map((rule) => rule.length))
@@ -70,7 +75,7 @@ if (options.sample > 0) {
 }
 
 function parseArgs(args) {
-  const parsed = {file: undefined, sample: 0, seed: 1, rule: undefined}
+  const parsed = {files: [], sample: 0, seed: 1, rule: undefined, save: undefined, newSince: undefined}
   for (let index = 0; index < args.length; index++) {
     const arg = args[index]
     if (arg === '--sample' || arg === '--seed') {
@@ -80,14 +85,37 @@ function parseArgs(args) {
     } else if (arg === '--rule') {
       parsed.rule = args[++index]
       if (!parsed.rule) fail(`--rule needs a rule id\n${usage}`)
-    } else if (arg.startsWith('--') || parsed.file) {
+    } else if (arg === '--save' || arg === '--new-since') {
+      const value = args[++index]
+      if (!value) fail(`${arg} needs a file\n${usage}`)
+      parsed[arg === '--save' ? 'save' : 'newSince'] = value
+    } else if (arg.startsWith('--')) {
       fail(usage)
     } else {
-      parsed.file = arg
+      parsed.files.push(arg)
     }
   }
-  if (!parsed.file) fail(usage)
+  if (parsed.files.length === 0) fail(usage)
   return parsed
+}
+
+// One reply per line, or one thread per line whose agent turns are each a reply.
+function readReplies(file) {
+  const name = path.basename(file, '.jsonl')
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .flatMap((line, index) => {
+      const record = JSON.parse(line)
+      if (!Array.isArray(record.turns)) {
+        return [{id: String(record.id ?? `${name}:${index + 1}`), brand: record.brand, text: decodeEntities(record.text)}]
+      }
+      const thread = record.dialog_id ?? record.session_id ?? index + 1
+      const brand = record.brand_guess ?? record.company
+      return record.turns.flatMap((turn, at) =>
+        turn.role === 'agent' && typeof turn.text === 'string' ? [{id: `${name}:${thread}:${at}`, brand, text: decodeEntities(turn.text)}] : []
+      )
+    })
 }
 
 // Twitter stores these five entities escaped; the agent typed the characters, so lint those.

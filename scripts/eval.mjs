@@ -7,10 +7,11 @@ import {execFileSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {fileURLToPath} from 'node:url'
+import {fileURLToPath, pathToFileURL} from 'node:url'
 
-const allRules = ['blame-shifting', 'broken-promises', 'jargon', 'negative-phrasing', 'missing-thanks']
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+// The rules the CLI runs, from the built library (the rules index, generated from the rules' meta).
+const {ruleIds: allRules} = await import(pathToFileURL(path.join(root, 'packages/tactful/dist/index.js')).href)
 const args = process.argv.slice(2)
 const show = args.includes('--show')
 const chosen = args.flatMap((arg, index) => (args[index - 1] === '--rule' ? [arg] : []))

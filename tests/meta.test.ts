@@ -1,5 +1,6 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
+import {lint} from '../packages/tactful/src/index.js'
 import {ruleIds, rules} from '../rules/index.js'
 import {ruleUrl} from '../rules/kit/index.js'
 
@@ -54,6 +55,35 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rul
     expect(meta.description).not.toMatch(/\.$/)
   })
 
+  it('keeps its meta in meta.json, with what it flags, why, the guidance and an example', () => {
+    const data = JSON.parse(readFileSync(new URL('meta.json', folder), 'utf8')) as Record<string, unknown>
+    expect(Object.keys(data).sort()).toEqual(['description', 'docs', 'id', 'severity'])
+    expect({...data, url: ruleUrl(id)}).toEqual({...rule.meta})
+    const docs = rule.meta.docs
+    expect(docs, 'meta.docs').toBeDefined()
+    if (!docs) return
+    expect(Object.keys(docs).sort()).toEqual(['example', 'guidance', 'looksFor', 'why'])
+    for (const field of [docs.looksFor, docs.why, docs.example.flagged, docs.example.fixed]) expect(field).toMatch(/^\S.*[.!?]$/s)
+    expect(docs.example.fixed).not.toBe(docs.example.flagged)
+    expect(docs.guidance.length).toBeGreaterThan(0)
+    for (const {seed, quote, english} of docs.guidance) {
+      expect(seed, 'a seed is named by its number, as in `../shared/seeds/001_…`').toMatch(/^\d{3}$/)
+      expect(quote.trim()).not.toBe('')
+      // Chinese guidance comes with an English rendering.
+      if (/\p{Script=Han}/u.test(quote)) expect(english?.trim(), `English for “${quote}”`).toBeTruthy()
+    }
+  })
+
+  it('flags its flagged example, and no rule flags the fixed one', async () => {
+    const example = rule.meta.docs?.example
+    expect(example).toBeDefined()
+    if (!example) return
+    const flagged = await lint(example.flagged, {now: '2025-03-14T09:30:00Z'})
+    expect(flagged.findings.map((finding) => finding.ruleId)).toContain(id)
+    const fixed = await lint(example.fixed, {now: '2025-03-14T09:30:00Z'})
+    expect(fixed.findings).toEqual([])
+  })
+
   it('has a README that starts with `# <id>` and repeats the description', () => {
     const readme = readFileSync(new URL('README.md', folder), 'utf8')
     expect(readme.startsWith(`# ${id}\n`)).toBe(true)
@@ -61,7 +91,8 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rul
   })
 
   it('has valid data files', () => {
-    const files = readdirSync(folder).filter((name) => name.endsWith('.json'))
+    // meta.json is the rule's meta, checked above; every other JSON file is phrase or word data.
+    const files = readdirSync(folder).filter((name) => name.endsWith('.json') && name !== 'meta.json')
     expect(files).toContain('phrases.json')
     for (const name of files) {
       const data: unknown = JSON.parse(readFileSync(new URL(name, folder), 'utf8'))
@@ -89,13 +120,13 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rul
     }
   })
 
-  it('has fixtures', () => {
-    for (const name of ['ok.txt', 'not-ok.txt', 'not-ok.expected.txt']) {
-      expect(existsSync(new URL(`fixtures/${id}/${name}`, import.meta.url)), `tests/fixtures/${id}/${name}`).toBe(true)
+  it('has English and Chinese fixtures beside it', () => {
+    for (const name of ['ok.txt', 'not-ok.txt', 'not-ok.expected.txt', 'ok.zh.txt', 'not-ok.zh.txt', 'not-ok.zh.expected.txt']) {
+      expect(existsSync(new URL(`test/fixtures/${name}`, folder)), `rules/${id}/test/fixtures/${name}`).toBe(true)
     }
   })
 
-  it('has tests', () => {
-    expect(existsSync(new URL(`rules/${id}.test.ts`, import.meta.url))).toBe(true)
+  it('has tests beside it', () => {
+    expect(existsSync(new URL(`test/${id}.test.ts`, folder)), `rules/${id}/test/${id}.test.ts`).toBe(true)
   })
 })

@@ -6,21 +6,17 @@ import {
   matchTokens,
   quote,
   report,
-  ruleUrl,
+  ruleMeta,
   type Sentence
 } from '../kit/index.js'
+import metaData from './meta.json' with {type: 'json'}
 import triggers from './phrases.json' with {type: 'json'}
 import classes from './classes.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
 import {cues, refuses, shapes} from './shapes.js'
 import {checkChinese, phrasesZh} from './zh.js'
 
-const meta = {
-  id: 'blame-shifting',
-  description: 'Flag replies that push the fault onto the customer, a colleague, a third party or policy',
-  url: ruleUrl('blame-shifting'),
-  severity: 'warning'
-} as const
+const meta = ruleMeta(metaData)
 
 // The cheap pass: the rule's trigger phrases and the cue words of every shape (shapes.ts).
 const phrases = definePhrases([...triggers, ...cues.map((phrase) => ({phrase}))])

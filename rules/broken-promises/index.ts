@@ -8,22 +8,18 @@ import {
   startsSentence,
   textOf,
   report,
-  ruleUrl,
+  ruleMeta,
   sentencesOf,
   type PhraseMatch,
   type ReplyContext,
   type Sentence
 } from '../kit/index.js'
+import metaData from './meta.json' with {type: 'json'}
 import data from './phrases.json' with {type: 'json'}
 import {resolveDue} from './due.js'
 import {checkChinese, collectCommitmentsZh, phrasesZh} from './zh.js'
 
-const meta = {
-  id: 'broken-promises',
-  description: 'Flag promises with no time to hold them to, and guarantees outside the agent’s control',
-  url: ruleUrl('broken-promises'),
-  severity: 'warning'
-} as const
+const meta = ruleMeta(metaData)
 
 interface Entry {
   phrase: string

@@ -8,7 +8,7 @@ import {
   phraseWords,
   quote,
   report,
-  ruleUrl,
+  ruleMeta,
   sentencesOf,
   SpanSet,
   startsSentence,
@@ -16,17 +16,13 @@ import {
   type RuleSettings,
   type Sentence
 } from '../kit/index.js'
+import metaData from './meta.json' with {type: 'json'}
 import everyday from './everyday.json' with {type: 'json'}
 import threeLetterWords from './three-letter-words.json' with {type: 'json'}
 import data from './phrases.json' with {type: 'json'}
 import {checkChinese} from './zh.js'
 
-const meta = {
-  id: 'jargon',
-  description: 'Flag support jargon and abbreviations a customer may not know',
-  url: ruleUrl('jargon'),
-  severity: 'warning'
-} as const
+const meta = ruleMeta(metaData)
 
 interface Entry {
   phrase: string

@@ -3,6 +3,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {type ReplyContext, replyContext} from './context.js'
 import {pointAt} from './position.js'
+import {ruleUrl} from './text.js'
 
 /** How much a finding matters. */
 export type Severity = 'error' | 'warning' | 'info'
@@ -19,6 +20,30 @@ export interface RuleMeta {
   readonly url: string
   /** The default severity. */
   readonly severity: Severity
+  /** What consumers say about the rule (hover, `explain_rule`, the README table). Every built-in rule has them. */
+  readonly docs?: RuleDocs
+}
+
+/** What a rule flags and why, for people: written once, in the rule's `meta.json`. */
+export interface RuleDocs {
+  /** What the rule flags, in a sentence or two with typical phrases. */
+  readonly looksFor: string
+  /** Why it matters to the customer, grounded in the guidance. */
+  readonly why: string
+  /** The guidance the rule stands on, quoted from the seeds. */
+  readonly guidance: ReadonlyArray<{readonly seed: string; readonly quote: string; readonly english?: string}>
+  /** A reply the rule flags, and the same reply rewritten so that no rule flags it. */
+  readonly example: {readonly flagged: string; readonly fixed: string}
+}
+
+/** A rule's `meta.json`: its meta without the `url`, which follows from the id. */
+export type RuleMetaData = Omit<RuleMeta, 'url' | 'severity'> & {readonly severity: string}
+
+/** Make a rule's meta from its `meta.json`: check the severity and add the `url`. */
+export function ruleMeta(data: RuleMetaData): RuleMeta {
+  const severity = parseSetting(data.severity, data.id)
+  if (severity === 'off') throw new Error(`Expected \`info\`, \`warning\` or \`error\` as the default severity of rule \`${data.id}\`, not \`off\``)
+  return {...data, url: ruleUrl(data.id), severity}
 }
 
 /** What a rule checks: it adds messages to `file`, through `report`. */

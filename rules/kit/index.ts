@@ -1,5 +1,6 @@
 export {type Directive, type Region, type ReplyContext, type RuleSettings, isReplyText, regionAt, replyContext, replyRegions} from './context.js'
 export {type Check, type Report, type Rule, type RuleMeta, type RuleSetting, type Severity, defineRule, parseSetting, report} from './define-rule.js'
+export {type RuleDocs, type RuleMetaData, ruleMeta} from './define-rule.js'
 export {type Language, defineLanguage, languageOf} from './languages.js'
 export {expandWord, foldWide, foldWord, phraseWords} from './normalize.js'
 export {type PhraseEntry, type PhraseMatch, PhraseMatcher, type PhraseSet, definePhrases, findPhrases, sentencesWith} from './phrases.js'

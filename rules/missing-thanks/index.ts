@@ -1,13 +1,9 @@
-import {alternation, defineRule, definePhrases, findPhrases, isReplyText, quote, report, ruleUrl, type Sentence, sentencesOf} from '../kit/index.js'
+import {alternation, defineRule, definePhrases, findPhrases, isReplyText, quote, report, ruleMeta, type Sentence, sentencesOf} from '../kit/index.js'
+import metaData from './meta.json' with {type: 'json'}
 import thanks from './phrases.json' with {type: 'json'}
 import {reportChinese, thankedInChinese} from './zh.js'
 
-const meta = {
-  id: 'missing-thanks',
-  description: 'Flag a reply that never thanks the customer',
-  url: ruleUrl('missing-thanks'),
-  severity: 'warning'
-} as const
+const meta = ruleMeta(metaData)
 
 const phrases = definePhrases(thanks)
 

@@ -6,20 +6,16 @@ import {
   matchTokens,
   quote,
   report,
-  ruleUrl,
+  ruleMeta,
   textOf,
   type Sentence
 } from '../kit/index.js'
+import metaData from './meta.json' with {type: 'json'}
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
 import {checkChinese, phrasesZh} from './zh.js'
 
-const meta = {
-  id: 'negative-phrasing',
-  description: 'Flag replies that lead with what the company can’t or won’t do',
-  url: ruleUrl('negative-phrasing'),
-  severity: 'warning'
-} as const
+const meta = ruleMeta(metaData)
 
 const phrases = definePhrases(triggers)
 

@@ -60,10 +60,10 @@ export const emailParts = fc.constantFrom(
 // Every sentence of the fixtures and every phrase the rules look for: text the rules react to.
 function realisticLines(): string[] {
   const lines = new Set<string>()
-  const fixtures = path.join(root, 'tests/fixtures')
+  const fixtures = path.join(root, 'rules')
   for (const rule of readdirSync(fixtures)) {
     for (const name of ['ok.txt', 'not-ok.txt']) {
-      const file = path.join(fixtures, rule, name)
+      const file = path.join(fixtures, rule, 'test/fixtures', name)
       try {
         for (const line of readFileSync(file, 'utf8').split('\n')) if (line.trim()) lines.add(line)
       } catch {

@@ -183,12 +183,12 @@ describe('--fix never loses text', () => {
   })
 
   it('fixes every fixture as fix() does, and a second run changes nothing', async () => {
-    const fixtures = path.join(root, 'tests/fixtures')
+    const fixtures = path.join(root, 'rules')
     const folder = workspace({})
     const names: string[] = []
     for (const rule of readdirSync(fixtures)) {
       for (const name of ['ok.txt', 'not-ok.txt']) {
-        const source = path.join(fixtures, rule, name)
+        const source = path.join(fixtures, rule, 'test/fixtures', name)
         if (!existsSync(source)) continue
         cpSync(source, path.join(folder, `${rule}-${name}`))
         names.push(`${rule}-${name}`)

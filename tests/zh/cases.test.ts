@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
-import {type Finding, lint} from '../../packages/tactful/src/index.js'
+import {type Finding, lint, ruleIds} from '../../packages/tactful/src/index.js'
 
 /** A labelled Chinese reply, in the format of the evaluation sets. */
 interface Case {
@@ -34,11 +34,16 @@ function unmatched(item: Case, findings: Finding[]): {missed: string[]; extra: s
 
 describe('Chinese replies', () => {
   it('has at least ten cases written for each rule, flagged and left alone', () => {
-    for (const rule of ['blame-shifting', 'broken-promises', 'jargon', 'negative-phrasing', 'missing-thanks']) {
+    for (const rule of ruleIds) {
       const flagged = cases.filter((item) => item.expect.some((expectation) => expectation.ruleId === rule)).length
       expect(flagged, rule).toBeGreaterThanOrEqual(rule === 'missing-thanks' ? 6 : 10)
     }
     expect(cases.filter((item) => item.expect.length === 0).length).toBeGreaterThanOrEqual(30)
+  })
+
+  it('labels only rules that exist', () => {
+    const labelled = new Set(cases.flatMap((item) => item.expect.map((expectation) => expectation.ruleId)))
+    expect([...labelled].filter((rule) => !ruleIds.includes(rule))).toEqual([])
   })
 
   it.each(cases.map((item) => [item.id, item.note, item] as const))('%s: %s', async (_id, _note, item) => {

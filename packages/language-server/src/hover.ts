@@ -2,16 +2,9 @@ import {type Hover, MarkupKind, type Position} from 'vscode-languageserver'
 import type {TextDocument} from 'vscode-languageserver-textdocument'
 import {type Finding, ruleList} from 'tactful'
 
-// Why each rule matters to the customer; the library's findings say what is wrong, not why that hurts.
-const whyItMatters = new Map<string, string>([
-  ['blame-shifting', 'Saying whose fault it was sounds defensive; owning the next step keeps the reply about fixing the problem.'],
-  ['broken-promises', 'A promise the team cannot be sure to keep costs more trust when it slips than it won when it was made.'],
-  ['jargon', 'A customer who has to decode internal terms is slowed down and can feel shut out.'],
-  ['negative-phrasing', 'Saying what can be done, rather than what cannot, gives the customer a way forward.'],
-  ['missing-thanks', 'A thank-you tells the customer their time and trust were noticed.']
-])
-
 const descriptions = new Map(ruleList.map((rule) => [rule.meta.id, rule.meta.description]))
+// Why each rule matters to the customer, from its meta; the findings say what is wrong, not why that hurts.
+const whyItMatters = new Map(ruleList.flatMap((rule) => (rule.meta.docs ? [[rule.meta.id, rule.meta.docs.why] as const] : [])))
 
 /** Explain the findings under `position`: rule id, message, why it matters and the suggestions. */
 export function hoverFor(document: TextDocument, findings: Finding[], position: Position, markdown: boolean): Hover | null {
