@@ -51,7 +51,7 @@ function isReproach(participle: string): boolean {
 const kinds: Kind[] = [
   {
     // “The warehouse packed the wrong item, not me”, “That’s the courier’s fault, not ours”.
-    pattern: /(?<=^| ), not (?:us|me|ours|mine|our (?:team|fault|doing|side|end|app|system|website|site|service|servers?|network|product|software|platform|warehouse|store|staff)|on us|my (?:fault|doing))(?= |$)/g,
+    pattern: /(?<=^| ), not (?:us|me|ours|mine|our (?:team|fault|doing|side|end|app|system|website|site|service|servers?|network|product|software|platform|warehouse|store|staff)|on us|(?:with|by|from|on) (?:us|me)|my (?:fault|doing))(?= |$)/g,
     reason: (actual) => `${quote(actual)} points the finger elsewhere; the customer only needs it put right`,
     fromClauseStart: true
   },
@@ -59,7 +59,7 @@ const kinds: Kind[] = [
     // “It’s not our fault”, “not my department”, “we are not responsible for …”.
     pattern: new RegExp(
       `${at}(?:(?:it|that|this) is |(?:it|that|this) was )?(?:not|never|no fault of) (?:(?:really|actually|exactly) )?(?:(?:our|my) (?:${alternation(words.disowned)})|ours|mine)(?= |$)` +
-        `|${at}(?:we|i|our company|the company|our team) (?:(?:are|am|is|were|was) not|can not be|will not be) (?:held )?responsible(?: for)?` +
+        `|${at}(?:we|i|our company|the company|our team) (?:(?:are|am|is|were|was) not|can not be|will not be) (?:held )?(?:responsible|accountable|liable)(?: for)?` +
         `|${at}(?:we|i|our company|the company|our team) (?:are|am|is|were|was) not (?:really |actually )?(?:to blame|at fault)`,
       'g'
     ),
@@ -97,7 +97,7 @@ const kinds: Kind[] = [
     // “That’s the courier’s fault”, “it’s really their fault”, “the fault of the bank”.
     pattern: new RegExp(
       `${at}(?:(?:it|that|this) is (?:really |actually |all )?)?(?:(?!(?:not|no) )(?:[^ ]+'s|their|his|her|the ${thirdParty}'s) (?:fault|problem|responsibility)|fault of ${thirdParty})(?= |$)` +
-        `|${at}(?:that|this|it) is (?:really |actually |more |probably |ultimately )?(?:a question|an issue|a matter|a problem|one|something) for ${thirdParty}(?= |$)`,
+        `|${at}(?:that|this|it) (?:is|would be|will be|sounds like|seems like|looks like) (?:really |actually |more |probably |ultimately )?(?:a question|an issue|a matter|a problem|one|something) for ${thirdParty}(?= |$)`,
       'g'
     ),
     reason: (actual) => `${quote(actual)} shifts the blame to someone else; own the problem for the customer`,

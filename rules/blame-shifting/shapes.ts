@@ -31,24 +31,30 @@ const any = (list: readonly string[]) => `(?:${alternation(list)})`
 const {parties, faultVerbs, customerSlips, links, guesses, disowning, yourEnd, referral, rulebook, workload, reminders} = classes
 
 const ownPlaces = new Set(['store', 'shop', 'branch', 'site', 'property', 'depot', 'lab', 'factory', 'platform', 'operator'])
-const party = any([...parties.thirdParties, ...parties.colleagues, ...parties.systems])
+const party = any([...parties.thirdParties, ...parties.colleagues, ...parties.systems, ...parties.household])
+// In a guess, the customer’s own gear may be named too (“most likely your battery saver killed the app”).
+const guessedParty = any([...parties.thirdParties, ...parties.colleagues, ...parties.systems, ...parties.household, ...parties.customerSystems])
 // Whom a reply sends the customer to: not a store, branch or site, which are often the brand’s own.
 // “your employer’s HR team”, “the airline’s baggage desk”: a team of the third party.
 const teamOf = "(?:'s)?(?: (?:[^ ]+ )?(?:team|department|desk|office|helpline|line|support|services))?"
 const outsider = any(parties.thirdParties.filter((word) => !ownPlaces.has(word)))
 // A party as a noun phrase: a determiner that is not the company’s own “our” unless a partner follows.
+const namedGuess = `(?:(?:the|your|their|a|an|this|that|my|our) )?(?:[^ ]+ )?${guessedParty}`
 const named = `(?:(?:the|your|their|a|an|this|that|my|our) )?(?:[^ ]+ )?${party}(?: (?:from|at|of) (?:the |our |your |their )?[^ ]+)?`
 // A fault: a verb of the class, any verb done to the wrong thing (“delivered to the wrong address”), or not done.
-const fault = `(?:${any(faultVerbs.words)}|${any(faultVerbs.needWrong)}(?: [^ ]+){0,3}? ${any(faultVerbs.wrongly)}|(?![^ ]+ing )[^ ]+(?: [^ ]+){0,4}? (?:wrong|incorrect)|(?:did not|never|failed to|forgot to|neglected to) (?!get |have |need |know |see |receive )[^ ]+(?: [^ ]+){0,2}? (?:the |a |an )?(?:right|correct)|(?:did not|never|failed to|forgot to|neglected to) (?:${any(customerSlips.omitted)}|pass|deliver|ship|scan|process|bring|leave|record|send|update|notify|tell|inform|collect|turn up|show up|attend|call))`
+const fault = `(?:${any(faultVerbs.words)}|${any(faultVerbs.needWrong)}(?: [^ ]+){0,3}? ${any(faultVerbs.wrongly)}|(?![^ ]+ing )[^ ]+(?: [^ ]+){0,4}? (?:wrong|incorrect|${any(faultVerbs.bad)})|(?:did not|never|failed to|forgot to|neglected to) (?!get |have |need |know |see |receive )[^ ]+(?: [^ ]+){0,2}? (?:the |a |an )?(?:right|correct)|(?:did not|never|failed to|forgot to|neglected to) (?:${any(customerSlips.omitted)}|pass|deliver|ship|scan|process|bring|leave|record|send|update|notify|tell|inform|collect|turn up|show up|attend|call))`
 const hedge = any(guesses.words)
 const auxiliary = '(?:has|have|had|is|was|were|are|must have|may have|might have|seems to have|appears to have|accidentally|mistakenly|actually|also|just|then|again|somehow)'
 
-const link = new RegExp(`${at}${any(links.words)}${end}`)
+const link = new RegExp(`${at}${any([...links.words, ...links.strong])}${end}`)
+// A strong link ties any past action of a party to the problem: “the developers pushed an update, which is why …”.
+const strongLink = new RegExp(`${at}${any(links.strong)}${end}`)
+const pastForm = `(?:[a-z]+ed|${any(classes.pastTense.words)})`
 // “…, so please try another card”: what follows the link is the way forward, not the consequence.
 const wayForward = /^(?:please|i|we|let|you can|you could|feel free|do|kindly|just|if|our team will|the team will|it will|this will)(?= |$)/
 
 const refusalWords =
-  /(?:^| )(?:can not|unable to|not able to|will not|do not|does not|not possible|not allowed|not permitted|no refunds?|not eligible|not refundable|non-refundable|not offered|not available|can only|only (?:available|offer|possible|valid|eligible|accept|accepted)|not to (?:accept|consider|offer|give|refund|allow|exchange|discuss|share|release|disclose|provide|issue|honou?r|change|replace))(?= |$)/
+  /(?:^| )(?:can not|unable to|not able to|will not|do not|does not|not possible|not allowed|not permitted|no refunds?|not eligible|not refundable|non-refundable|not offered|not available|can only|only (?:available|offer|possible|valid|eligible|accept|accepted)|(?:has|have) to be (?:declined|refused|rejected)|(?:have|has) to (?:decline|refuse|reject)|not let|not be able to|not to (?:accept|consider|offer|give|refund|allow|exchange|discuss|share|release|disclose|provide|issue|honou?r|change|replace))(?= |$)/
 export const refuses = (text: string): boolean => refusalWords.test(text)
 
 // The company’s own subject, for workload excuses.
@@ -71,7 +77,10 @@ export const shapes: Shape[] = [
     // Causal attribution: “The warehouse mislabelled your box, and that’s what held it up”,
     // “Because the airline overbooked the flight, …”.
     pattern: new RegExp(
-      `${at}(?<cause>(?:because|since|as|due to the fact that) )?${named}(?: ${auxiliary})* ${fault}${end}` +
+      `${at}(?<cause>(?:because|since|as|due to the fact that) )?${named}(?: ${auxiliary})* (?:${fault}|(?<past>${pastForm}))${end}` +
+        // “The outage came from the upstream provider”, “the delay sits with the handling agent”.
+        `|${at}(?<from>(?:came|comes|stemmed|stems|originated|originates|was coming|is coming|traces back|traced back) (?:from|to) ${named})${end}` +
+        `|${at}(?<with>(?:the )?(?:delay|problem|issue|fault|responsibility|blame|hold-up|holdup|error|mistake|cause) (?:sits|lies|rests|is|was|remains) (?:entirely |squarely |solely |firmly )?with ${named})${end}` +
         // “Your broadband provider is the one throttling the speed”: a party singled out as the cause.
         `|${at}(?<one>${named} (?:is|are|was|were) (?:really |actually |definitely )?the (?:one|ones|people|company|party) (?:who |that )?(?:[^ ]+ing|caused|did|made|slowed|blocked|held))${end}`,
       'g'
@@ -81,7 +90,12 @@ export const shapes: Shape[] = [
     alone: true,
     notInQuestion: true,
     confirm: (sentence, match, _from, to) => {
-      if (match.groups?.cause || match.groups?.one) return true
+      const groups = match.groups ?? {}
+      if (groups.from || groups.with || groups.one) return true
+      // Any past action of a party counts only with “because” before it or a strong link after it.
+      // “… because the supplier raised their costs, and I’ve applied a discount”: a diagnosis with a way forward.
+      if (groups.past !== undefined) return strongLinked(sentence, to) || (groups.cause !== undefined && !wayForwardIn(sentence))
+      if (groups.cause) return true
       return linked(sentence, to) || new RegExp(`${at}${hedge}${end}`).test(match[0]) || again(sentence, to)
     }
   },
@@ -92,7 +106,9 @@ export const shapes: Shape[] = [
       `${at}${named}(?: (?:has|have|had|is|was|were|are))? ${hedge}(?: (?:has|have|had|been))? ${fault}${end}` +
         `|${at}(?:(?:it is|that is|this is) )?${hedge} (?:(?:the|a|your|their) )?(?:[^ ]+ )?${party}(?: that| who)? (?:${fault}|(?:is|was|are) (?:to blame|at fault))${end}` +
         // “I suspect the bank has blocked it”, “my guess is the supplier mixed up the batches”.
-        `|${at}(?:${any(guesses.leads)}) (?:that |is that )?${named}(?: ${auxiliary})* ${fault}${end}`,
+        `|${at}(?:${any(guesses.leads)}) (?:that |is that )?${named}(?: ${auxiliary})* ${fault}${end}` +
+        // “Chances are the neighbour took it in”, “I’d bet the kids made those purchases”: a confident guess about any act.
+        `|${at}(?:${any(guesses.strongLeads)}) (?:that |is that )?${namedGuess}(?: ${auxiliary})* (?<past>${pastForm})${end}`,
       'g'
     ),
     reason: (actual) => `${quote(actual)} guesses at someone else’s fault; say what you know and what you will do`,
@@ -111,7 +127,7 @@ export const shapes: Shape[] = [
   },
   {
     // Counterfactual blame, inverted: “Had you read the care label, it wouldn’t have shrunk.”
-    pattern: /(?<=^| )had you (?:only )?(?:not )?(?:[^ ]+)(?= .*(?:would|could|might) (?:not |never )?(?:have|need|be|happen) )/g,
+    pattern: /(?<=^| )had you (?:only )?(?:not )?(?:[^ ]+)(?= .*(?:would|could|might) (?:not |never )?(?:have|need|be|happen) )|(?<=^| )(?:simply |just )?[a-z]+ing(?: [^ ]+){0,3}? (?:would|could|might) have (?:avoided|prevented|stopped|saved you|saved|spared you)(?= |$)/g,
     reason: (actual) => `${quote(actual)} implies the customer caused this; say what will fix it`,
     toClauseEnd: true,
     notInQuestion: true,
@@ -124,7 +140,7 @@ export const shapes: Shape[] = [
       `${at}(?:(?:(?:it|that|this|which) is|(?:it|that|this) was|(?:we|i) have|there is|there is really|there is simply|there is just|there was)(?: (?:really|simply|just|completely|entirely|unfortunately|sadly|honestly|truly|genuinely|absolutely|totally))? )?${any(disowning.words)}(?! (?:center|centre|centers|centres|line|lines|team|staff|code|map|manager|managers|support|number))(?: (?:about|over|with|for) (?:that|this|it|them))?${end}` +
         // Denying the cause: “a software update cannot cause that”, “our app could not have caused it”.
         `|${at}(?:(?:a|an|the|our|this|that|any) )?(?:[^ ]+ ){0,2}?(?:can not|could not|could never|can never) (?:possibly )?(?:have )?(?:cause|caused|be the cause of|have been the cause of|be responsible for|have been responsible for)${end}` +
-        `|${at}(?:it|that|this|which) (?:is|was) not (?:really |actually )?(?:something|anything|an area|a thing|a matter|an issue) (?:that )?(?:we|i|our (?:[^ ]+ )?(?:team|department|company|store|shop)|the (?:[^ ]+ )?team) (?:can |are able to |is able to )?(?:deal with|deals with|handle|handles|control|controls|cover|covers|look after|looks after|help with|fix|are responsible for|is responsible for|am responsible for|look into|sort out)${end}` +
+        `|${at}(?:it|that|this|which) (?:is|was) not (?:really |actually )?(?:something|anything|an area|a thing|a matter|an issue) (?:that )?(?:we|i|(?:our|my) (?:[^ ]+ )?(?:team|department|company|store|shop)|the (?:[^ ]+ )?team) (?:can |are able to |is able to )?(?:deal with|deals with|handle|handles|control|controls|cover|covers|look after|looks after|help with|fix|are responsible for|is responsible for|am responsible for|look into|sort out)${end}` +
         `|${at}(?:it is |that is |this is |it is now |that is now |now )?in (?:the |your )?(?:[^ ]+ )?(?:${outsider})'s hands${end}` +
         `|${at}(?:(?:it|that|this|which) is|(?:it|that|this) (?:are|was)) (?:all |entirely |solely |only )?(?:handled|managed|controlled|decided|dealt with|run|operated|owned) (?:entirely |solely |only |directly )?by (?:the |your |their )?(?:[^ ]+ )?${outsider}${end}`,
       'g'
@@ -147,17 +163,19 @@ export const shapes: Shape[] = [
     // Sending the complaint elsewhere: “you’ll need to raise that with your bank”, “your best bet is to
     // reach out to your carrier”, “you’d need to speak to Skyline Tours directly”.
     pattern: new RegExp(
-      `${at}(?:(?:you|you will|you would|you are going to|you may|you might|you are|you will be) (?:${any(referral.musts)})|(?:your|the) (?:best bet|best option|best thing to do|best course of action) (?:is|would be) to|(?:it is|it would be|it will be) (?:best|better) to) (?:${any(referral.verbs)}) (?<whom>(?:the |your |their |a |an )?(?:folks (?:over )?at |people at |team at |guys at )?(?:[^ ]+ ){0,2}?(?:${outsider}${teamOf}|(?<name>[^ ]+))|them|they)(?: directly| yourself| instead| first)?${end}` +
+      `${at}(?:(?:you|you will|you would|you are going to|you may|you might|you are|you will be) (?:${any(referral.musts)})|(?:your|the) (?:best bet|best option|best thing to do|best course of action) (?:is|would be) to|(?:it is|it would be|it will be) (?:best|better) to|(?<=^|[,;:.!?] |^@ ?[^ ]+ )(?:best|better) to) (?:${any(referral.verbs)}) (?<whom>(?:the |your |their |a |an )?(?:folks (?:over )?at |people at |team at |guys at )?(?:[^ ]+ ){0,2}?(?:${outsider}${teamOf}|(?<name>[^ ]+))|them|they)(?: directly| yourself| instead| first)?${end}` +
         `|${at}(?:i would|i had|i will|we would|we will|i|we) (?:suggest|recommend|advise) (?:that you |you )?(?:${any(referral.verbs)}) (?<whom2>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})(?: directly| yourself| instead| first)?${end}` +
         // “This should really be raised with your employer’s HR team.”
         `|${at}(?:this|that|it|these|those|which|your complaint|your claim|any claim|any complaint) (?:should|will need to|would need to|needs to|need to|has to|have to|must|will have to|would have to|is to|are to)(?: really| probably| actually)? be (?:${any(referral.passive)}) (?:with|by|to|through) (?<whom3>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})${end}` +
-        `|${at}(?:the|your) (?:[^ ]+ )?${outsider} (?:${any(referral.can)})${end}`,
+        `|${at}(?:the|your) (?:[^ ]+ )?${outsider} (?:${any(referral.can)})${end}` +
+        // “Any complaint about the driver needs to go to the taxi firm itself.”
+        `|${at}(?:any |your |the |this |that |these |those )?(?:complaint|complaints|claim|claims|query|queries|request|requests|refund|refunds|return|returns|this|that|it|these|those)(?: [^ ]+){0,4}? (?:needs to|need to|has to|have to|must|should|will need to|would need to|will have to) go (?:to|through|via) (?<whom4>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})(?: itself| themselves| directly)?${end}`,
       'g'
     ),
     reason: (actual) => `${quote(actual)} sends the customer elsewhere; offer to contact them yourself`,
     notInQuestion: true,
     confirm: (sentence, match, from, to) => {
-      const whom = match.groups?.whom ?? match.groups?.whom2 ?? match.groups?.whom3 ?? ''
+      const whom = match.groups?.whom ?? match.groups?.whom2 ?? match.groups?.whom3 ?? match.groups?.whom4 ?? ''
       if (/(?:^| )(?:our|us|we)(?: |$)/.test(whom)) return false
       // “you’d need to contact them”: a company never calls itself “them”.
       // (“you’ll need to ask them” is more often the account holder or a family member).
@@ -178,7 +196,8 @@ export const shapes: Shape[] = [
         `|${at}(?:our|the|company) (?:[^ ]+ )?${ruleNouns} (?:${any(rulebook.verbs)})${end}` +
         // “It’s standard policy”, “those are the rules”.
         `|${at}(?:it|that|this) is (?:just |simply |only |unfortunately |sadly )?(?:(?:our|the|a|company|standard|strict|store|airline|hotel|bank|house|general|usual|normal) )*${ruleNouns}${end}` +
-        `|${at}(?:those|these|that|them) (?:are|is) (?:just |simply |unfortunately )?(?:the|our) ${ruleNouns}${end}`,
+        `|${at}(?:those|these|that|them) (?:are|is) (?:just |simply |unfortunately )?(?:the|our) ${ruleNouns}${end}` +
+        `|${at}(?:that|it|this) is (?:just |simply |unfortunately )?(?:how|what) (?:the |our )?(?:[^ ]+ )?${ruleNouns} (?:works|work|says|say|states|state|is|are|allows|allow|requires|require)${end}`,
       'g'
     ),
     reason: (actual) => `${quote(actual)} hides behind the rules; explain the reason, or what you can offer instead`,
@@ -206,6 +225,8 @@ export const shapes: Shape[] = [
     // Reminders that the customer was told: “As previously advised”, “as you were told on the phone”.
     pattern: new RegExp(
       `${at}(?:as|like) (?<who>(?:i|we) (?:have |had )?(?:already |previously |just )?)?(?<time>(?:previously|already|earlier|before) )?(?:${any(reminders.verbs)})(?<after> ${reminderTimes})?(?: (?:${reminderTimes}))?${end}` +
+        // “This was all covered in the welcome pack you received.”
+        `|${at}(?:this|that|it|which|these|those|all of this|all this) (?:was|were|is|are|has been|have been) (?:all |clearly |already |fully |explicitly )*(?:${any(reminders.documents.verbs)}) (?:in|on|within) (?:the|your|our) (?:[^ ]+ )?(?:${any(reminders.documents.documents)}) (?:that )?(?:${any(reminders.documents.received)})${end}` +
         `|${at}as you (?:were|have been|had been|have (?:already |previously )?been|had (?:already |previously )?been) (?:already |previously )?(?:told|advised|informed)(?: ${reminderTimes})?${end}` +
         `|${at}as (?:my colleague|my colleagues|the agent|our agent|the team|our team|the previous agent) (?:has |had |have )?(?:already |previously )?(?:told you|advised|informed you|explained|said|mentioned)(?: ${reminderTimes})?${end}` +
         `|${at}(?:just )?to (?:${any(reminders.reiterate)})(?: (?:what|myself))?(?: (?:my colleague|i|we|the agent|our team) (?:told you|said|explained|advised|mentioned))?${end}` +
@@ -217,7 +238,7 @@ export const shapes: Shape[] = [
     expected: (actual) => (/^(?:as|like)\b/i.test(actual) && !/\byou\b/i.test(actual) ? ['To recap'] : []),
     confirm: (sentence, match, from, to) => {
       const groups = match.groups ?? {}
-      if (/^(?:as|like) you /.test(match[0]) || /^you /.test(match[0])) return true
+      if (/^(?:as|like) you |^you |^(?:this|that|it|which|these|those|all) /.test(match[0])) return true
       // “As mentioned in the manual”, “as stated on the invoice”: a reference, not a reminder.
       const next = sentence.tokens[to]?.norm
       if (!groups.time && !groups.after && next !== undefined && ['in', 'on', 'by', 'below', 'here', 'for', 'to', 'during', 'at'].includes(next)) return false
@@ -236,6 +257,14 @@ const benefit = /(?:would|will) have (?:already )?(?:received|got|gotten|been se
 function again(sentence: Sentence, to: number): boolean {
   for (let index = to; index < sentence.tokens.length && !sentence.tokens[index].punctuation; index++) if (sentence.tokens[index].norm === 'again') return true
   return false
+}
+
+function wayForwardIn(sentence: Sentence): boolean {
+  return /(?:^| )(?:i|we) (?:have|will|can|am going to|are going to|would like to) /.test(sentence.text) || /(?:^| )let me /.test(sentence.text)
+}
+
+function strongLinked(sentence: Sentence, to: number): boolean {
+  return to < sentence.tokens.length && strongLink.test(sentence.text.slice(sentence.starts[to]))
 }
 
 function linked(sentence: Sentence, to: number): boolean {
@@ -288,11 +317,26 @@ export const cues: string[] = [
   'had not',
   'the one',
   'the ones',
+  ...faultVerbs.bad,
+  ...links.strong,
+  'because',
+  'since',
+  'came from',
+  'comes from',
+  'stemmed from',
+  'sits with',
+  'lies with',
+  'rests with',
+  'remains with',
   ...guesses.words,
   ...guesses.leads,
+  ...guesses.strongLeads,
   // The customer's slip and the counterfactual.
   ...customerSlips.wrong,
   'had you',
+  'would have',
+  'could have',
+  'might have',
   // Disowning, denying the cause, the customer's end.
   ...disowning.words,
   'hands',
@@ -315,6 +359,9 @@ export const cues: string[] = [
   ...referral.verbs,
   ...referral.can,
   ...referral.passive,
+  'go to',
+  'go through',
+  'go via',
   // The rules as the reason.
   ...rulebook.nouns,
   // Workload.
@@ -327,5 +374,6 @@ export const cues: string[] = [
   ...workload.queues,
   // Reminders.
   ...reminders.verbs,
-  ...reminders.reiterate
+  ...reminders.reiterate,
+  ...reminders.documents.verbs
 ]
