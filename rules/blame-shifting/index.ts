@@ -3,6 +3,7 @@ import {
   defineRule,
   definePhrases,
   sentencesWith,
+  startsSentence,
   matchTokens,
   quote,
   report,
@@ -185,7 +186,8 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
       if (shape.notInQuestion && asks(sentence, found.to)) continue
       if (shape.confirm && !shape.confirm(sentence, found.match, found.from, found.to)) continue
       const to = shape.toClauseEnd ? clauseTo(sentence, found.to, false) : found.to
-      add(found.from, to, shape.reason('%s'), shape.expected)
+      // A rewrite such as “To recap” drops in only where the sentence starts.
+      add(found.from, to, shape.reason('%s'), startsSentence(sentence, found.from) ? shape.expected : undefined)
     }
   }
 }
