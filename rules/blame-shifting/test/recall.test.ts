@@ -96,3 +96,29 @@ describe('blame-shifting: shapes of blame', () => {
     expect(await actuals("The bank declined the payment, so that's really their problem.")).toEqual(["that's really their problem"])
   })
 })
+
+describe('blame-shifting: shapes of blame in Chinese', () => {
+  it.each([
+    ['由于物流原因，您的包裹晚到了两天。', '由于物流原因，您的包裹晚到了两天'],
+    ['这次断电是物业那边线路故障引起的。', '这次断电是物业那边线路故障引起的'],
+    ['仓库那边贴错了标签，所以包裹被退回了。', '仓库那边贴错了标签，所以包裹被退回了'],
+    ['要是您当初先备份一下，数据就不会丢了。', '要是您当初先备份一下，数据就不会丢了'],
+    ['航班时间不是我们能决定的。', '不是我们能决定的'],
+    ['多半是家里小孩用您的手机下的单。', '多半是家里小孩用您的手机下的单'],
+    ['退款的事您得去问一下您的开户行。', '您得去问一下您的开户行'],
+    ['这几天咨询量较大，回复会慢一些。', '咨询量较大'],
+    ['之前电话里已经告知您，周末不安排上门。', '之前电话里已经告知您']
+  ])('flags %s', async (text, actual) => {
+    expect(await actuals(text)).toEqual([actual])
+  })
+
+  it.each([
+    '是我们仓库贴错了标签，非常抱歉，今天给您补发。',
+    '这不是您的错，我们已经为您办理退款。',
+    '如果您还有其他问题，随时联系我们。',
+    '您的包裹由物流公司今天上午揽收，预计周三送达。',
+    '我们已经联系了厂家，他们明天给您寄新的配件。'
+  ])('does not flag %s', async (text) => {
+    expect(await actuals(text)).toEqual([])
+  })
+})
