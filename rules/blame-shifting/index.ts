@@ -2,6 +2,7 @@ import {
   alternation,
   defineRule,
   definePhrases,
+  sentencesOf,
   sentencesWith,
   startsSentence,
   matchTokens,
@@ -14,13 +15,14 @@ import metaData from './meta.json' with {type: 'json'}
 import triggers from './phrases.json' with {type: 'json'}
 import classes from './classes.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
-import {cues, refuses, shapes} from './shapes.js'
+import {cues, markParties, opens, refuses, shapes} from './shapes.js'
 import {checkChinese, phrasesZh} from './zh.js'
 
 const meta = ruleMeta(metaData)
 
-// The cheap pass: the rule's trigger phrases and the cue words of every shape (shapes.ts).
-const phrases = definePhrases([...triggers, ...cues.map((phrase) => ({phrase}))])
+// The cheap pass: the rule's trigger phrases for the kinds below, and the cue words of every shape (shapes.ts).
+const phrases = definePhrases(triggers)
+const shapeCues = definePhrases(cues.map((phrase) => ({phrase})))
 
 const at = '(?<=^| )'
 const thirdParty = `(?:the |your |their |our |that |this )?(?:${alternation([...new Set([...words.thirdParties, ...classes.parties.thirdParties])])})`
@@ -140,12 +142,19 @@ const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')',
 const joiners = new Set(['but', 'and', 'because', 'since', 'although', 'though', 'however', 'while', 'so'])
 
 export default defineRule(meta, (tree, file) => {
-  for (const sentence of sentencesWith(tree, file, phrases)) checkSentence(sentence, file)
+  // Each sentence is looked at once, in order, by the kinds if a trigger is in it and by the shapes if a cue is.
+  const triggered = new Set(sentencesWith(tree, file, phrases))
+  const cued = new Set(sentencesWith(tree, file, shapeCues))
+  for (const sentence of sentencesOf(tree, file)) {
+    const byKinds = triggered.has(sentence)
+    const byShapes = cued.has(sentence)
+    if (byKinds || byShapes) checkSentence(sentence, file, byKinds, byShapes)
+  }
   // Chinese sentences get their own closer look (zh.ts).
   checkChinese(sentencesWith(tree, file, phrasesZh), file)
 })
 
-function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {
+function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0], byKinds: boolean, byShapes: boolean): void {
   const flagged: Array<[number, number]> = []
   const add = (from: number, to: number, reason: string, expected?: (actual: string) => string[]) => {
     if (flagged.some(([start, end]) => from < end && start < to)) return
@@ -157,6 +166,13 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
     report(file, {start, end, reason: reason.replace('%s', actual), expected: expected?.(actual) ?? [], note: 'Own the problem: say sorry, say what you will do, and leave out whose fault it was.'})
   }
 
+  if (byKinds) checkKinds(sentence, add)
+  if (byShapes) checkShapes(sentence, add, flagged)
+}
+
+type Add = (from: number, to: number, reason: string, expected?: (actual: string) => string[]) => void
+
+function checkKinds(sentence: Sentence, add: Add): void {
   const excuseAt = sentence.text.search(excuse)
   if (excuseAt >= 0) {
     const causeMatch = cause.exec(sentence.text.slice(excuseAt))
@@ -178,13 +194,24 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
     }
   }
 
-  // The shapes of blame, from word classes (shapes.ts).
+}
+
+// The shapes of blame, from word classes (shapes.ts); each only where its gate words are.
+function checkShapes(sentence: Sentence, add: Add, flagged: ReadonlyArray<[number, number]>): void {
+  const words = new Set<string>()
+  for (const token of sentence.tokens) {
+    words.add(token.norm)
+    if (token.norm.endsWith("'s")) words.add(token.norm.slice(0, -2))
+  }
+  let marked: Sentence | undefined
   for (const shape of shapes) {
+    if (!opens(shape, words)) continue
+    const view = shape.marked ? (marked ??= markParties(sentence)) : sentence
     if (shape.needsRefusal && !refuses(sentence.text)) continue
     if (shape.alone && flagged.length > 0) continue
-    for (const found of matchTokens(sentence, shape.pattern)) {
+    for (const found of matchTokens(view, shape.pattern)) {
       if (shape.notInQuestion && asks(sentence, found.to)) continue
-      if (shape.confirm && !shape.confirm(sentence, found.match, found.from, found.to)) continue
+      if (shape.confirm && !shape.confirm(view, found.match, found.from, found.to)) continue
       const to = shape.toClauseEnd ? clauseTo(sentence, found.to, false) : found.to
       // A rewrite such as “To recap” drops in only where the sentence starts.
       add(found.from, to, shape.reason('%s'), startsSentence(sentence, found.from) ? shape.expected : undefined)

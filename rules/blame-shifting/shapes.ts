@@ -20,6 +20,14 @@ export interface Shape {
   /** Not in a question (“Did you raise this with your bank?” asks, it does not send away). */
   notInQuestion?: boolean
   expected?: (actual: string) => string[]
+  /**
+   * Words the sentence must hold before the pattern is tried, one gate per alternative of the
+   * pattern: a gate opens when the sentence holds a word of each of its groups. A cheap test on the
+   * sentence's set of words, so most candidate sentences try only the shapes they could match.
+   */
+  gates?: ReadonlyArray<ReadonlyArray<ReadonlySet<string>>>
+  /** The pattern names parties by their marks: it runs on the sentence `markParties` gives. */
+  marked?: boolean
   /** A closer look at the match: the sentence, the match and the tokens `[from, to)` it covers. */
   confirm?: (sentence: Sentence, match: RegExpExecArray, from: number, to: number) => boolean
 }
@@ -27,19 +35,36 @@ export interface Shape {
 const at = '(?<=^| )'
 const end = '(?= |$)'
 const any = (list: readonly string[]) => `(?:${alternation(list)})`
+// The word of each entry that every match of it contains: its last word (a head noun), or its first.
+const lastWords = (...lists: ReadonlyArray<readonly string[]>) => new Set(lists.flat().map((entry) => entry.split(' ').at(-1) ?? entry))
+// The longest word of each entry: the telling one (“beyond our control” → control).
+const longestWords = (...lists: ReadonlyArray<readonly string[]>) =>
+  new Set(lists.flat().map((entry) => entry.split(' ').reduce((longest, word) => (word.length > longest.length ? word : longest), '')))
+// The telling word of each entry: its longest word that is not a common one (“busy at the moment” → busy).
+const common = new Set(['the', 'a', 'an', 'at', 'of', 'to', 'on', 'in', 'our', 'than', 'moment', 'right', 'now', 'today', 'this', 'week', 'present', 'very', 'really', 'extremely', 'so', 'incredibly', 'super', 'quite', 'usual', 'normal', 'expected', 'ever', 'off', 'run', 'under', 'lot', 'feet', 'there', 'are', 'is', 'only', 'just'])
+const tellingWords = (...lists: ReadonlyArray<readonly string[]>) =>
+  new Set(lists.flat().map((entry) => entry.split(' ').filter((word) => !common.has(word)).reduce((longest, word) => (word.length > longest.length ? word : longest), '') || entry.split(' ')[0]))
+const firstWords = (...lists: ReadonlyArray<readonly string[]>) => new Set(lists.flat().map((entry) => entry.split(' ')[0]))
 
 const {parties, faultVerbs, customerSlips, links, guesses, disowning, yourEnd, referral, rulebook, workload, reminders} = classes
 
 const ownPlaces = new Set(['store', 'shop', 'branch', 'site', 'property', 'depot', 'lab', 'factory', 'platform', 'operator'])
-const party = any([...parties.thirdParties, ...parties.colleagues, ...parties.systems, ...parties.household])
+// Parties are many words; a pattern with them spelled out takes V8 a second or more to compile. So a
+// sentence is first marked (`markParties`): the last word of each party it names becomes ⓞ (someone
+// outside the company the customer can be sent to), ⓟ (any other party) or ⓒ (the customer's own gear,
+// named only in a guess), and the patterns name the marks.
+const outsiderPhrases = new Set(parties.thirdParties.filter((word) => !ownPlaces.has(word)))
+const partyPhrases = new Set([...parties.thirdParties, ...parties.colleagues, ...parties.systems, ...parties.household])
+const gearPhrases = new Set(parties.customerSystems)
+const party = '(?:ⓞ|ⓟ)'
 // In a guess, the customer’s own gear may be named too (“most likely your battery saver killed the app”).
-const guessedParty = any([...parties.thirdParties, ...parties.colleagues, ...parties.systems, ...parties.household, ...parties.customerSystems])
+const guessedParty = '(?:ⓞ|ⓟ|ⓒ)'
 // Whom a reply sends the customer to: not a store, branch or site, which are often the brand’s own.
 // “your employer’s HR team”, “the airline’s baggage desk”: a team of the third party.
 const teamOf = "(?:'s)?(?: (?:[^ ]+ )?(?:team|department|desk|office|helpline|line|support|services))?"
-const outsider = any(parties.thirdParties.filter((word) => !ownPlaces.has(word)))
+const outsider = 'ⓞ'
 // A party as a noun phrase: a determiner that is not the company’s own “our” unless a partner follows.
-const namedGuess = `(?:(?:the|your|their|a|an|this|that|my|our) )?(?:[^ ]+ )?${guessedParty}`
+const namedGuess = `(?:(?:the|your|their|a|an|this|that|my|our) )?(?:[^ ]+ ){0,2}?${guessedParty}`
 const named = `(?:(?:the|your|their|a|an|this|that|my|our) )?(?:[^ ]+ )?${party}(?: (?:from|at|of) (?:the |our |your |their )?[^ ]+)?`
 // A fault: a verb of the class, any verb done to the wrong thing (“delivered to the wrong address”), or not done.
 const fault = `(?:${any(faultVerbs.words)}|${any(faultVerbs.needWrong)}(?: [^ ]+){0,3}? ${any(faultVerbs.wrongly)}|(?![^ ]+ing )[^ ]+(?: [^ ]+){0,4}? (?:wrong|incorrect|${any(faultVerbs.bad)})|(?:did not|never|failed to|forgot to|neglected to) (?!get |have |need |know |see |receive )[^ ]+(?: [^ ]+){0,2}? (?:the |a |an )?(?:right|correct)|(?:did not|never|failed to|forgot to|neglected to) (?:${any(customerSlips.omitted)}|pass|deliver|ship|scan|process|bring|leave|record|send|update|notify|tell|inform|collect|turn up|show up|attend|call))`
@@ -62,7 +87,22 @@ const company =
   '(?:we|i|our (?:[^ ]+ ){0,2}?(?:team|teams|agents|staff|advisors|advisers|lines|department|centre|center|office|colleagues|reps|representatives)|the (?:[^ ]+ )?(?:team|agents|staff|lines)|all (?:of )?(?:our )?(?:channels|lines|agents|advisors|advisers|teams)|everyone here)'
 // “… this week”, “… right now”: the time that goes with an excuse.
 const when = '(?: (?:this week|this evening|this morning|today|tonight|right now|at the moment|at present|currently|lately|recently|at the minute))?'
-const load = `(?:(?:a |an |the |some |our )?(?:${any(workload.sizes)}) (?:(?:[^ ]+ )?${any(workload.contacts)}(?: ${any(workload.amounts)})?|${any(workload.amounts)}(?: of (?:[^ ]+ )?${any(workload.contacts)})?)|(?:a |an |the |our )?(?:[^ ]+ )?backlog(?: of (?:[^ ]+ )?${any(workload.contacts)})?|(?:the|a) (?:${any(workload.amounts)}) of (?:[^ ]+ )?${any(workload.contacts)})${when}`
+// An amount of work: “a high volume of calls”, “massive requests”, “our backlog”, “the volume of enquiries”.
+// Spelled out in full it compiles slowly, so the pattern takes up to four words before an amount or a
+// contact word, and \`isLoad\` checks them for a size.
+const load = (name: string) =>
+  `(?<${name}>(?:[^ ]+ ){0,4}?${any([...workload.amounts, ...workload.contacts])}(?: ${any([...workload.amounts, ...workload.contacts])})?(?: of (?:[^ ]+ ){0,2}?${any(workload.contacts)})?)${when}`
+const sizeWord = new RegExp(`(?:^| )${any(workload.sizes)}(?= |$)`)
+const amountOf = new RegExp(`^(?:the|a) ${any(workload.amounts)} of `)
+const loadWords = new Set([...workload.amounts, ...workload.contacts])
+const isLoad = (text: string): boolean => {
+  const words = text.split(' ')
+  const head = words.findIndex((word) => loadWords.has(word))
+  const before = words.slice(0, Math.max(head, 0)).join(' ')
+  // “many ways for our customers”: a size of something else.
+  if (/(?:^| )(?:for|to|with|from|by|in|on|at|about)(?: |$)/.test(before)) return false
+  return sizeWord.test(before) || / ?backlog(?: |$)/.test(text) || amountOf.test(text)
+}
 
 const slip = `(?:${any(customerSlips.verbs)})(?: [^ ]+){0,2}? (?:the |an |a |your |their )?${any(customerSlips.wrong)}`
 const omission = `(?:did not|never|have not|had not|failed to|forgot to|neglected to) (?:${any(customerSlips.omitted)})`
@@ -72,6 +112,24 @@ const reminderTimes = any(reminders.times)
 
 const ruleNouns = any(rulebook.nouns)
 
+// The gates of each shape (see `Shape.gates`).
+const partyWords = lastWords(parties.thirdParties, parties.colleagues, parties.systems, parties.household)
+const guessedWords = lastWords(parties.thirdParties, parties.colleagues, parties.systems, parties.household, parties.customerSystems)
+const outsiderWords = new Set([...lastWords(parties.thirdParties), 'them', 'they'])
+// A cause needs a fault, a wrong thing, a step not done, “because”, or a strong link (by its telling word).
+const causeWords = new Set([
+  ...firstWords(faultVerbs.words, faultVerbs.needWrong),
+  ...faultVerbs.bad,
+  ...['wrong', 'incorrect', 'not', 'never', 'failed', 'forgot', 'neglected', 'because', 'since', 'one', 'ones'],
+  ...['hence', 'why', 'what', 'caused', 'causing', 'resulting', 'leading', 'led', 'down', 'culprit', 'reason', 'cause', 'blame', 'explains'],
+  ...['came', 'comes', 'stemmed', 'stems', 'originated', 'originates', 'traces', 'traced', 'sits', 'lies', 'rests', 'remains']
+])
+// A guess needs a hedge or a lead, by its telling word.
+const guessWords = new Set([
+  ...firstWords(guesses.words),
+  ...['likely', 'likelihood', 'doubt', 'suspect', 'think', 'reckon', 'imagine', 'guess', 'guessing', 'bet', 'chances', 'odds', 'believe', 'sure', 'say', 'money']
+])
+
 export const shapes: Shape[] = [
   {
     // Causal attribution: “The warehouse mislabelled your box, and that’s what held it up”,
@@ -80,11 +138,13 @@ export const shapes: Shape[] = [
       `${at}(?<cause>(?:because|since|as|due to the fact that) )?${named}(?: ${auxiliary})* (?:${fault}|(?<past>${pastForm}))${end}` +
         // “The outage came from the upstream provider”, “the delay sits with the handling agent”.
         `|${at}(?<from>(?:came|comes|stemmed|stems|originated|originates|was coming|is coming|traces back|traced back) (?:from|to) ${named})${end}` +
-        `|${at}(?<with>(?:the )?(?:delay|problem|issue|fault|responsibility|blame|hold-up|holdup|error|mistake|cause) (?:sits|lies|rests|is|was|remains) (?:entirely |squarely |solely |firmly )?with ${named})${end}` +
+        `|${at}(?<with>(?:the )?(?:delay|problem|issue|fault|responsibility|blame|hold-up|holdup|error|mistake|cause) (?:sits|lies|rests|remains) (?:entirely |squarely |solely |firmly )?with ${named})${end}` +
         // “Your broadband provider is the one throttling the speed”: a party singled out as the cause.
         `|${at}(?<one>${named} (?:is|are|was|were) (?:really |actually |definitely )?the (?:one|ones|people|company|party) (?:who |that )?(?:[^ ]+ing|caused|did|made|slowed|blocked|held))${end}`,
       'g'
     ),
+    marked: true,
+    gates: [[partyWords, causeWords]],
     reason: (actual) => `${quote(actual)} names someone else as the cause; the customer needs the problem owned and fixed`,
     toClauseEnd: true,
     alone: true,
@@ -94,7 +154,7 @@ export const shapes: Shape[] = [
       if (groups.from || groups.with || groups.one) return true
       // Any past action of a party counts only with “because” before it or a strong link after it.
       // “… because the supplier raised their costs, and I’ve applied a discount”: a diagnosis with a way forward.
-      if (groups.past !== undefined) return strongLinked(sentence, to) || (groups.cause !== undefined && !wayForwardIn(sentence))
+      if (groups.past !== undefined) return strongLinked(sentence, to) || (/^(?:because|since) /.test(groups.cause ?? '') && !wayForwardIn(sentence))
       if (groups.cause) return true
       return linked(sentence, to) || new RegExp(`${at}${hedge}${end}`).test(match[0]) || again(sentence, to)
     }
@@ -111,6 +171,8 @@ export const shapes: Shape[] = [
         `|${at}(?:${any(guesses.strongLeads)}) (?:that |is that )?${namedGuess}(?: ${auxiliary})* (?<past>${pastForm})${end}`,
       'g'
     ),
+    marked: true,
+    gates: [[guessedWords, guessWords]],
     reason: (actual) => `${quote(actual)} guesses at someone else’s fault; say what you know and what you will do`,
     toClauseEnd: true,
     notInQuestion: true
@@ -121,6 +183,7 @@ export const shapes: Shape[] = [
       `${at}(?:since|because|as|given that|seeing as|(?:is|was) (?:that|because)|due to the fact that) you (?:have |had )?(?:${slip}|${omission})${end}`,
       'g'
     ),
+    gates: [[new Set(['you']), new Set([...lastWords(customerSlips.wrong), 'not', 'never', 'failed', 'forgot', 'neglected'])]],
     reason: (actual) => `${quote(actual)} makes the customer the cause; say what happened and how to put it right`,
     toClauseEnd: true,
     notInQuestion: true
@@ -128,6 +191,7 @@ export const shapes: Shape[] = [
   {
     // Counterfactual blame, inverted: “Had you read the care label, it wouldn’t have shrunk.”
     pattern: /(?<=^| )had you (?:only )?(?:not )?(?:[^ ]+)(?= .*(?:would|could|might) (?:not |never )?(?:have|need|be|happen) )|(?<=^| )(?:simply |just )?[a-z]+ing(?: [^ ]+){0,3}? (?:would|could|might) have (?:avoided|prevented|stopped|saved you|saved|spared you)(?= |$)/g,
+    gates: [[new Set(['would', 'could', 'might'])]],
     reason: (actual) => `${quote(actual)} implies the customer caused this; say what will fix it`,
     toClauseEnd: true,
     notInQuestion: true,
@@ -140,11 +204,19 @@ export const shapes: Shape[] = [
       `${at}(?:(?:(?:it|that|this|which) is|(?:it|that|this) was|(?:we|i) have|there is|there is really|there is simply|there is just|there was)(?: (?:really|simply|just|completely|entirely|unfortunately|sadly|honestly|truly|genuinely|absolutely|totally))? )?${any(disowning.words)}(?! (?:center|centre|centers|centres|line|lines|team|staff|code|map|manager|managers|support|number))(?: (?:about|over|with|for) (?:that|this|it|them))?${end}` +
         // Denying the cause: “a software update cannot cause that”, “our app could not have caused it”.
         `|${at}(?:(?:a|an|the|our|this|that|any) )?(?:[^ ]+ ){0,2}?(?:can not|could not|could never|can never) (?:possibly )?(?:have )?(?:cause|caused|be the cause of|have been the cause of|be responsible for|have been responsible for)${end}` +
-        `|${at}(?:it|that|this|which) (?:is|was) not (?:really |actually )?(?:something|anything|an area|a thing|a matter|an issue) (?:that )?(?:we|i|(?:our|my) (?:[^ ]+ )?(?:team|department|company|store|shop)|the (?:[^ ]+ )?team) (?:can |are able to |is able to )?(?:deal with|deals with|handle|handles|control|controls|cover|covers|look after|looks after|help with|fix|are responsible for|is responsible for|am responsible for|look into|sort out)${end}` +
+        `|${at}(?:it|that|this|which) (?:is|was) not (?:really |actually )?(?:something|anything|an area|a thing|a matter|an issue) (?:that )?(?:we|i|(?:our|my) (?:[^ ]+ )?(?:team|department|company|store|shop|ⓟ|ⓞ)|the (?:[^ ]+ )?team) (?:can |are able to |is able to )?(?:deal with|deals with|handle|handles|control|controls|cover|covers|look after|looks after|help with|fix|are responsible for|is responsible for|am responsible for|look into|sort out)${end}` +
         `|${at}(?:it is |that is |this is |it is now |that is now |now )?in (?:the |your )?(?:[^ ]+ )?(?:${outsider})'s hands${end}` +
         `|${at}(?:(?:it|that|this|which) is|(?:it|that|this) (?:are|was)) (?:all |entirely |solely |only )?(?:handled|managed|controlled|decided|dealt with|run|operated|owned) (?:entirely |solely |only |directly )?by (?:the |your |their )?(?:[^ ]+ )?${outsider}${end}`,
       'g'
     ),
+    marked: true,
+    gates: [
+      [longestWords(disowning.words)],
+      [new Set(['cause', 'caused', 'responsible'])],
+      [new Set(['not']), new Set(['something', 'anything', 'area', 'thing', 'matter', 'issue'])],
+      [new Set(['hands'])],
+      [new Set(['handled', 'managed', 'controlled', 'decided', 'dealt', 'run', 'operated', 'owned']), new Set(['by'])]
+    ],
     reason: (actual) => `${quote(actual)} disowns the problem; own it and say what you will do`,
     // “We have no control over how long customs takes”: the whole clause.
     toClauseEnd: true,
@@ -156,6 +228,7 @@ export const shapes: Shape[] = [
       `${at}(?:(?:the|this|that|your) )?${any(yourEnd.subjects)} (?:is|lies|must be|seems to be|appears to be|looks to be|is probably|is likely|is most likely|is coming from|comes from|is definitely|is clearly)(?: (?:somewhere|probably|likely|most likely|definitely|clearly))? ${any(yourEnd.places)}${end}`,
       'g'
     ),
+    gates: [[firstWords(yourEnd.subjects), lastWords(yourEnd.places)]],
     reason: (actual) => `${quote(actual)} puts the problem on the customer’s side; say what you found and what will fix it`,
     notInQuestion: true
   },
@@ -163,7 +236,7 @@ export const shapes: Shape[] = [
     // Sending the complaint elsewhere: “you’ll need to raise that with your bank”, “your best bet is to
     // reach out to your carrier”, “you’d need to speak to Skyline Tours directly”.
     pattern: new RegExp(
-      `${at}(?:(?:you|you will|you would|you are going to|you may|you might|you are|you will be) (?:${any(referral.musts)})|(?:your|the) (?:best bet|best option|best thing to do|best course of action) (?:is|would be) to|(?:it is|it would be|it will be) (?:best|better) to|(?<=^|[,;:.!?] |^@ ?[^ ]+ )(?:best|better) to) (?:${any(referral.verbs)}) (?<whom>(?:the |your |their |a |an )?(?:folks (?:over )?at |people at |team at |guys at )?(?:[^ ]+ ){0,2}?(?:${outsider}${teamOf}|(?<name>[^ ]+))|them|they)(?: directly| yourself| instead| first)?${end}` +
+      `${at}(?:(?:you|you will|you would|you are going to|you may|you might|you are|you will be) (?:${any(referral.musts)})|(?:your|the) (?:best bet|best option|best thing to do|best course of action) (?:is|would be) to|(?:it is|it would be|it will be) (?:best|better) to|(?<=^|[,;:.!?] |^@ ?[^ ]+ )(?:best|better) to) (?:${any(referral.verbs)}) (?<whom>(?:the |your |their |a |an )?(?:folks (?:over )?at |people at |team at |guys at )?(?:(?:[^ ]+ ){0,2}?${outsider}${teamOf}|(?<name>[^ ]+))|them|they)(?: directly| yourself| instead| first)?${end}` +
         `|${at}(?:i would|i had|i will|we would|we will|i|we) (?:suggest|recommend|advise) (?:that you |you )?(?:${any(referral.verbs)}) (?<whom2>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})(?: directly| yourself| instead| first)?${end}` +
         // “This should really be raised with your employer’s HR team.”
         `|${at}(?:this|that|it|these|those|which|your complaint|your claim|any claim|any complaint) (?:should|will need to|would need to|needs to|need to|has to|have to|must|will have to|would have to|is to|are to)(?: really| probably| actually)? be (?:${any(referral.passive)}) (?:with|by|to|through) (?<whom3>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})${end}` +
@@ -172,6 +245,13 @@ export const shapes: Shape[] = [
         `|${at}(?:any |your |the |this |that |these |those )?(?:complaint|complaints|claim|claims|query|queries|request|requests|refund|refunds|return|returns|this|that|it|these|those)(?: [^ ]+){0,4}? (?:needs to|need to|has to|have to|must|should|will need to|would need to|will have to) go (?:to|through|via) (?<whom4>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})(?: itself| themselves| directly)?${end}`,
       'g'
     ),
+    marked: true,
+    gates: [
+      [new Set(['need', 'needs', 'have', 'has', 'must', 'should', 'want', 'best', 'better', 'suggest', 'recommend', 'advise']), firstWords(referral.verbs)],
+      [outsiderWords, lastWords(referral.can)],
+      [new Set(['be']), firstWords(referral.passive), outsiderWords],
+      [new Set(['go']), outsiderWords]
+    ],
     reason: (actual) => `${quote(actual)} sends the customer elsewhere; offer to contact them yourself`,
     notInQuestion: true,
     confirm: (sentence, match, from, to) => {
@@ -192,14 +272,15 @@ export const shapes: Shape[] = [
   {
     // The terms or policy as the reason for a refusal: “As per our terms and conditions, we cannot …”.
     pattern: new RegExp(
-      `${at}(?:${any(rulebook.leads)}) (?:(?:our|the|company|your|their|its|airline|hotel|store|strict|current|new|booking|fare|ticket|refund|return|returns|cancellation) )*${ruleNouns}(?: and (?:conditions|policies|regulations))?${end}` +
+      `${at}(?:${any(rulebook.leads)}) (?:(?:our|the|company|your|their|its|airline|hotel|store|strict|current|new|booking|fare|ticket|refund|return|returns|cancellation|ⓞ|ⓟ) )*${ruleNouns}(?: and (?:conditions|policies|regulations))?${end}` +
         `|${at}(?:our|the|company) (?:[^ ]+ )?${ruleNouns} (?:${any(rulebook.verbs)})${end}` +
         // “It’s standard policy”, “those are the rules”.
-        `|${at}(?:it|that|this) is (?:just |simply |only |unfortunately |sadly )?(?:(?:our|the|a|company|standard|strict|store|airline|hotel|bank|house|general|usual|normal) )*${ruleNouns}${end}` +
+        `|${at}(?:it|that|this) is (?:just |simply |only |unfortunately |sadly )?(?:(?:our|the|a|company|standard|strict|store|airline|hotel|bank|house|general|usual|normal|ⓞ|ⓟ) )*${ruleNouns}${end}` +
         `|${at}(?:those|these|that|them) (?:are|is) (?:just |simply |unfortunately )?(?:the|our) ${ruleNouns}${end}` +
         `|${at}(?:that|it|this) is (?:just |simply |unfortunately )?(?:how|what) (?:the |our )?(?:[^ ]+ )?${ruleNouns} (?:works|work|says|say|states|state|is|are|allows|allow|requires|require)${end}`,
       'g'
     ),
+    gates: [[lastWords(rulebook.nouns)]],
     reason: (actual) => `${quote(actual)} hides behind the rules; explain the reason, or what you can offer instead`,
     needsRefusal: true
   },
@@ -210,16 +291,26 @@ export const shapes: Shape[] = [
       `${at}${company}(?: (?:is|are|am|was|were|have been|has been|had been|will be|seem to be|are currently|is currently|have|has|will|will at times|at times|currently|still|often|do|may|might|can|are still|is still))*(?: (?:currently|still|just|really|very|so|extremely|a little|a bit|quite|very much|absolutely|completely|totally|all|rather|slightly|much|incredibly|unusually|particularly|somewhat))* ${any(workload.states)}(?! [a-z]+ing(?: |$)| to | on (?:your|the|this|it))${when}${end}` +
         `|${at}(?:it|things|everything|life|work|the phones|the lines) (?:is|are|has been|have been|is been|was|were)(?: (?:absolutely|completely|totally|really|very|so|a bit|a little|pretty|quite|just|utterly))* ${any(workload.hectic.words)}(?: (?:here|in here|over here|at our end|on our end|in the office|at the office|for us|on our side))?${when}${end}` +
         `|${at}(?:${any(workload.absent.groups)}) (?:of )?(?:the|our|my) (?:[^ ]+ )?${any(workload.absent.staff)} (?:is|are|has been|have been|was|were) (?:currently |still |all )?(?:${any(workload.absent.away)})${end}` +
-        `|${at}${company}(?: (?:is|are|am|was|were|have been|has been|had been|will be|will|will at times|at times|currently|still|often|do|may|might|can|have|has|just|recently))* (?:${any(workload.receive)}) ${load}${end}` +
-        `|${at}(?:due to|because of|owing to|as a result of|given) ${load}${end}` +
+        `|${at}${company}(?: (?:is|are|am|was|were|have been|has been|had been|will be|will|will at times|at times|currently|still|often|do|may|might|can|have|has|just|recently))* (?:${any(workload.receive)}) ${load('loadA')}${end}` +
+        `|${at}(?:due to|because of|owing to|as a result of|given) ${load('loadB')}${end}` +
         `|${at}(?:there (?:are|is) |we are |we have )?${any(workload.few)}${end}` +
         `|${at}(?:our|the) (?:[^ ]+ )?${any(workload.queues)} (?:is|are|has been|have been)(?: (?:currently|very|really|so|absolutely|just|a little|a bit))* ${any(workload.long)}${when}${end}`,
       'g'
     ),
+    gates: [
+      [tellingWords(workload.states, workload.hectic.words, workload.few)],
+      [lastWords(workload.absent.away), new Set(workload.absent.staff)],
+      [new Set([...longestWords(workload.sizes), ...workload.amounts])],
+      [firstWords(workload.queues), lastWords(workload.long)]
+    ],
     reason: (actual) => `${quote(actual)} is an excuse about your workload; the customer needs an apology and a fix`,
     // “We’re busy preparing your replacement”, “busy” as a plain fact about opening hours in a question.
     notInQuestion: true,
-    confirm: (sentence, match) => !bareState.test(match[0]) || busyAsExcuse(sentence, match)
+    confirm: (sentence, match) => {
+      const amount = match.groups?.loadA ?? match.groups?.loadB
+      if (amount !== undefined) return isLoad(amount)
+      return !bareState.test(match[0]) || busyAsExcuse(sentence, match)
+    }
   },
   {
     // Reminders that the customer was told: “As previously advised”, “as you were told on the phone”.
@@ -234,6 +325,7 @@ export const shapes: Shape[] = [
         `|${at}you (?:were|have been|had been) (?:told|advised|informed) (?:(?:this|that|about this) )?(?:already|previously|before|earlier|twice|several times|more than once|multiple times)${end}`,
       'g'
     ),
+    gates: [[new Set([...lastWords(reminders.verbs, reminders.reiterate, reminders.documents.verbs), ...firstWords(reminders.verbs, reminders.documents.verbs), 'told', 'advised', 'informed'])]],
     reason: (actual) => `${quote(actual)} reminds the customer they were told; try ${quote('To recap')}`,
     expected: (actual) => (/^(?:as|like)\b/i.test(actual) && !/\byou\b/i.test(actual) ? ['To recap'] : []),
     confirm: (sentence, match, from, to) => {
@@ -290,6 +382,40 @@ function lastWord(sentence: Sentence, from: number, to: number): number {
 }
 
 const ownChannel = new Set(['support', 'care', 'help', 'team', 'us', 'service', 'services', 'manager', 'managers', 'desk', 'department', 'office', 'crew', 'staff', 'store', 'centre', 'center', 'line', 'lines', 'app', 'website', 'chat', 'phone', 'helpline', 'advisors', 'advisers', 'experts'])
+
+/** Whether the sentence's words (`words`, folded, with and without a trailing “'s”) open a gate of the shape. */
+export function opens(shape: Shape, words: ReadonlySet<string>): boolean {
+  const holds = (group: ReadonlySet<string>) => {
+    for (const word of words) if (group.has(word)) return true
+    return false
+  }
+  return shape.gates?.some((gate) => gate.every(holds)) ?? true
+}
+
+/**
+ * The sentence with the last word of each party it names replaced by its mark (ⓞ, ⓟ, ⓒ; a possessive
+ * keeps its “'s”), the longest phrase first. Tokens keep their places and offsets.
+ */
+export function markParties(sentence: Sentence): Sentence {
+  const tokens = sentence.tokens.map((token, index) => {
+    const possessive = token.norm.endsWith("'s")
+    const head = possessive ? token.norm.slice(0, -2) : token.norm
+    for (let length = Math.min(5, index + 1); length >= 1; length--) {
+      const words = sentence.tokens.slice(index - length + 1, index).map((before) => before.norm)
+      const phrase = [...words, head].join(' ')
+      const mark = outsiderPhrases.has(phrase) ? 'ⓞ' : partyPhrases.has(phrase) ? 'ⓟ' : gearPhrases.has(phrase) ? 'ⓒ' : undefined
+      if (mark) return {...token, norm: possessive ? `${mark}'s` : mark}
+    }
+    return token
+  })
+  const starts: number[] = []
+  let length = 0
+  for (const token of tokens) {
+    starts.push(length)
+    length += token.norm.length + 1
+  }
+  return {tokens, text: tokens.map((token) => token.norm).join(' '), starts, start: sentence.start, end: sentence.end, lang: sentence.lang}
+}
 
 function isName(raw: string): boolean {
   return /^\p{Lu}/u.test(raw) && raw !== 'I'
