@@ -16,7 +16,7 @@ import triggers from './phrases.json' with {type: 'json'}
 import classes from './classes.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
 import {cues, markParties, opens, refuses, shapes} from './shapes.js'
-import {checkChinese, phrasesZh} from './zh.js'
+import {checkChinese} from './zh.js'
 
 const meta = ruleMeta(metaData)
 
@@ -141,7 +141,7 @@ const cause = new RegExp(`${at}(?:${alternation(words.causes)})(?= |$)`)
 const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”', '«', '»'])
 const joiners = new Set(['but', 'and', 'because', 'since', 'although', 'though', 'however', 'while', 'so'])
 
-export default defineRule(meta, (tree, file) => {
+export default defineRule(meta, (tree, file, context) => {
   // Each sentence is looked at once, in order, by the kinds if a trigger is in it and by the shapes if a cue is.
   const triggered = new Set(sentencesWith(tree, file, phrases))
   const cued = new Set(sentencesWith(tree, file, shapeCues))
@@ -151,7 +151,7 @@ export default defineRule(meta, (tree, file) => {
     if (byKinds || byShapes) checkSentence(sentence, file, byKinds, byShapes)
   }
   // Chinese sentences get their own closer look (zh.ts).
-  checkChinese(sentencesWith(tree, file, phrasesZh), file)
+  checkChinese(tree, file, context)
 })
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0], byKinds: boolean, byShapes: boolean): void {

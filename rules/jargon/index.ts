@@ -57,12 +57,13 @@ export default defineRule(meta, (tree, file, context) => {
   const add = (start: number, end: number, suggestions: string[], entryNote?: string, initial = false, asWritten = false) => {
     if (!flagged.add(start, end)) return
     const cased = asWritten ? [...suggestions] : matchCase(source.slice(start, end), suggestions)
-    const fixed = withArticle(source, start, end, initial ? cased.map(capitalize) : cased)
+    const fixed = withArticle(source, start, initial ? cased.map(capitalize) : cased)
     const actual = source.slice(fixed.start, end)
     const reason = fixed.expected.length > 0
       ? `${quote(actual)} is support jargon; try ${quote(fixed.expected[0])}`
       : `${quote(actual)} may be unknown to the customer; spell it out the first time`
-    report(file, {start: fixed.start, end, reason, expected: fixed.expected, note: entryNote ?? note})
+    // The glossary wants the term, not an article the fix took along; a team's own terms are flagged whatever it allows.
+    report(file, {start: fixed.start, end, reason, expected: fixed.expected, note: entryNote ?? note, term: asWritten ? undefined : source.slice(start, end)})
   }
 
   // A team's own alternatives are used as the team wrote them.
@@ -198,7 +199,7 @@ function glossaryMatches(context: ReplyContext, settings: RuleSettings) {
 }
 
 // “an RMA” → “a return authorization”: take the article in when the replacement needs the other one.
-function withArticle(source: string, start: number, end: number, expected: string[]): {start: number; expected: string[]} {
+function withArticle(source: string, start: number, expected: string[]): {start: number; expected: string[]} {
   const before = /(^|[^\p{L}])(an?) $/iu.exec(source.slice(Math.max(0, start - 4), start))
   if (!before || expected.length === 0) return {start, expected}
   const article = before[2]

@@ -91,6 +91,8 @@ async function lintInput(input: string, explicit: LintOptions | undefined, ruleF
   try {
     const configured = explicit ?? (input === '-' ? findConfig(process.cwd())?.options : findConfig(input)?.options) ?? {}
     const options = checkOptions({...configured, rules: {...configured.rules, ...ruleFlags}}, 'the command line')
+    // The file's name chooses how to read it (`.eml` as email), as in the editor.
+    if (input !== '-') options.filePath = input
     const maxSize = options.maxSize ?? defaultMaxSize
     let text: string
     try {
