@@ -25,7 +25,7 @@ const phrases = definePhrases(triggers)
 const shapeCues = definePhrases(cues.map((phrase) => ({phrase})))
 
 const at = '(?<=^| )'
-const thirdParty = `(?:the |your |their |our |that |this )?(?:${alternation([...new Set([...words.thirdParties, ...classes.parties.thirdParties])])})`
+const thirdParty = `(?:the |your |their |our |that |this )?(?:${alternation([...new Set([...words.thirdParties, ...classes['parties.thirdParties']])])})`
 
 /** A kind of blame, the pattern that finds it, and how to talk about it. */
 interface Kind {

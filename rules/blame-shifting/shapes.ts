@@ -1,5 +1,5 @@
 import {alternation, quote, type Sentence} from '../kit/index.js'
-import classes from './classes.json' with {type: 'json'}
+import words from './classes.json' with {type: 'json'}
 
 // The shapes of blame in RULES.md, written as patterns over word classes (classes.json) and the
 // sentence's folded tokens: who is named (a third party, a colleague, a system, the customer, the
@@ -46,16 +46,15 @@ const tellingWords = (...lists: ReadonlyArray<readonly string[]>) =>
   new Set(lists.flat().map((entry) => entry.split(' ').filter((word) => !common.has(word)).reduce((longest, word) => (word.length > longest.length ? word : longest), '') || entry.split(' ')[0]))
 const firstWords = (...lists: ReadonlyArray<readonly string[]>) => new Set(lists.flat().map((entry) => entry.split(' ')[0]))
 
-const {parties, faultVerbs, customerSlips, links, guesses, disowning, yourEnd, referral, rulebook, workload, reminders} = classes
 
 const ownPlaces = new Set(['store', 'shop', 'branch', 'site', 'property', 'depot', 'lab', 'factory', 'platform', 'operator'])
 // Parties are many words; a pattern with them spelled out takes V8 a second or more to compile. So a
 // sentence is first marked (`markParties`): the last word of each party it names becomes ⓞ (someone
 // outside the company the customer can be sent to), ⓟ (any other party) or ⓒ (the customer's own gear,
 // named only in a guess), and the patterns name the marks.
-const outsiderPhrases = new Set(parties.thirdParties.filter((word) => !ownPlaces.has(word)))
-const partyPhrases = new Set([...parties.thirdParties, ...parties.colleagues, ...parties.systems, ...parties.household])
-const gearPhrases = new Set(parties.customerSystems)
+const outsiderPhrases = new Set(words['parties.thirdParties'].filter((word) => !ownPlaces.has(word)))
+const partyPhrases = new Set([...words['parties.thirdParties'], ...words['parties.colleagues'], ...words['parties.systems'], ...words['parties.household']])
+const gearPhrases = new Set(words['parties.customerSystems'])
 const party = '(?:ⓞ|ⓟ)'
 // In a guess, the customer’s own gear may be named too (“most likely your battery saver killed the app”).
 const guessedParty = '(?:ⓞ|ⓟ|ⓒ)'
@@ -67,14 +66,14 @@ const outsider = 'ⓞ'
 const namedGuess = `(?:(?:the|your|their|a|an|this|that|my|our) )?(?:[^ ]+ ){0,2}?${guessedParty}`
 const named = `(?:(?:the|your|their|a|an|this|that|my|our) )?(?:[^ ]+ )?${party}(?: (?:from|at|of) (?:the |our |your |their )?[^ ]+)?`
 // A fault: a verb of the class, any verb done to the wrong thing (“delivered to the wrong address”), or not done.
-const fault = `(?:${any(faultVerbs.words)}|${any(faultVerbs.needWrong)}(?: [^ ]+){0,3}? ${any(faultVerbs.wrongly)}|(?![^ ]+ing )[^ ]+(?: [^ ]+){0,4}? (?:wrong|incorrect|${any(faultVerbs.bad)})|(?:did not|never|failed to|forgot to|neglected to) (?!get |have |need |know |see |receive )[^ ]+(?: [^ ]+){0,2}? (?:the |a |an )?(?:right|correct)|(?:did not|never|failed to|forgot to|neglected to) (?:${any(customerSlips.omitted)}|pass|deliver|ship|scan|process|bring|leave|record|send|update|notify|tell|inform|collect|turn up|show up|attend|call))`
-const hedge = any(guesses.words)
+const fault = `(?:${any(words['faultVerbs.words'])}|${any(words['faultVerbs.needWrong'])}(?: [^ ]+){0,3}? ${any(words['faultVerbs.wrongly'])}|(?![^ ]+ing )[^ ]+(?: [^ ]+){0,4}? (?:wrong|incorrect|${any(words['faultVerbs.bad'])})|(?:did not|never|failed to|forgot to|neglected to) (?!get |have |need |know |see |receive )[^ ]+(?: [^ ]+){0,2}? (?:the |a |an )?(?:right|correct)|(?:did not|never|failed to|forgot to|neglected to) (?:${any(words['customerSlips.omitted'])}|pass|deliver|ship|scan|process|bring|leave|record|send|update|notify|tell|inform|collect|turn up|show up|attend|call))`
+const hedge = any(words['guesses.words'])
 const auxiliary = '(?:has|have|had|is|was|were|are|must have|may have|might have|seems to have|appears to have|accidentally|mistakenly|actually|also|just|then|again|somehow)'
 
-const link = new RegExp(`${at}${any([...links.words, ...links.strong])}${end}`)
+const link = new RegExp(`${at}${any([...words['links.words'], ...words['links.strong']])}${end}`)
 // A strong link ties any past action of a party to the problem: “the developers pushed an update, which is why …”.
-const strongLink = new RegExp(`${at}${any(links.strong)}${end}`)
-const pastForm = `(?:[a-z]+ed|${any(classes.pastTense.words)})`
+const strongLink = new RegExp(`${at}${any(words['links.strong'])}${end}`)
+const pastForm = `(?:[a-z]+ed|${any(words['pastTense.words'])})`
 // “…, so please try another card”: what follows the link is the way forward, not the consequence.
 const wayForward = /^(?:please|i|we|let|you can|you could|feel free|do|kindly|just|if|our team will|the team will|it will|this will)(?= |$)/
 
@@ -91,42 +90,42 @@ const when = '(?: (?:this week|this evening|this morning|today|tonight|right now
 // Spelled out in full it compiles slowly, so the pattern takes up to four words before an amount or a
 // contact word, and \`isLoad\` checks them for a size.
 const load = (name: string) =>
-  `(?<${name}>(?:[^ ]+ ){0,4}?${any([...workload.amounts, ...workload.contacts])}(?: ${any([...workload.amounts, ...workload.contacts])})?(?: of (?:[^ ]+ ){0,2}?${any(workload.contacts)})?)${when}`
-const sizeWord = new RegExp(`(?:^| )${any(workload.sizes)}(?= |$)`)
-const amountOf = new RegExp(`^(?:the|a) ${any(workload.amounts)} of `)
-const loadWords = new Set([...workload.amounts, ...workload.contacts])
+  `(?<${name}>(?:[^ ]+ ){0,4}?${any([...words['workload.amounts'], ...words['workload.contacts']])}(?: ${any([...words['workload.amounts'], ...words['workload.contacts']])})?(?: of (?:[^ ]+ ){0,2}?${any(words['workload.contacts'])})?)${when}`
+const sizeWord = new RegExp(`(?:^| )${any(words['workload.sizes'])}(?= |$)`)
+const amountOf = new RegExp(`^(?:the|a) ${any(words['workload.amounts'])} of `)
+const loadWords = new Set([...words['workload.amounts'], ...words['workload.contacts']])
 const isLoad = (text: string): boolean => {
-  const words = text.split(' ')
-  const head = words.findIndex((word) => loadWords.has(word))
-  const before = words.slice(0, Math.max(head, 0)).join(' ')
+  const parts = text.split(' ')
+  const head = parts.findIndex((word) => loadWords.has(word))
+  const before = parts.slice(0, Math.max(head, 0)).join(' ')
   // “many ways for our customers”: a size of something else.
   if (/(?:^| )(?:for|to|with|from|by|in|on|at|about)(?: |$)/.test(before)) return false
   return sizeWord.test(before) || / ?backlog(?: |$)/.test(text) || amountOf.test(text)
 }
 
-const slip = `(?:${any(customerSlips.verbs)})(?: [^ ]+){0,2}? (?:the |an |a |your |their )?${any(customerSlips.wrong)}`
-const omission = `(?:did not|never|have not|had not|failed to|forgot to|neglected to) (?:${any(customerSlips.omitted)})`
+const slip = `(?:${any(words['customerSlips.verbs'])})(?: [^ ]+){0,2}? (?:the |an |a |your |their )?${any(words['customerSlips.wrong'])}`
+const omission = `(?:did not|never|have not|had not|failed to|forgot to|neglected to) (?:${any(words['customerSlips.omitted'])})`
 
 // A reminder needs more than “as advised” mid-sentence (“proceed to the counter as advised”).
-const reminderTimes = any(reminders.times)
+const reminderTimes = any(words['reminders.times'])
 
-const ruleNouns = any(rulebook.nouns)
+const ruleNouns = any(words['rulebook.nouns'])
 
 // The gates of each shape (see `Shape.gates`).
-const partyWords = lastWords(parties.thirdParties, parties.colleagues, parties.systems, parties.household)
-const guessedWords = lastWords(parties.thirdParties, parties.colleagues, parties.systems, parties.household, parties.customerSystems)
-const outsiderWords = new Set([...lastWords(parties.thirdParties), 'them', 'they'])
+const partyWords = lastWords(words['parties.thirdParties'], words['parties.colleagues'], words['parties.systems'], words['parties.household'])
+const guessedWords = lastWords(words['parties.thirdParties'], words['parties.colleagues'], words['parties.systems'], words['parties.household'], words['parties.customerSystems'])
+const outsiderWords = new Set([...lastWords(words['parties.thirdParties']), 'them', 'they'])
 // A cause needs a fault, a wrong thing, a step not done, “because”, or a strong link (by its telling word).
 const causeWords = new Set([
-  ...firstWords(faultVerbs.words, faultVerbs.needWrong),
-  ...faultVerbs.bad,
+  ...firstWords(words['faultVerbs.words'], words['faultVerbs.needWrong']),
+  ...words['faultVerbs.bad'],
   ...['wrong', 'incorrect', 'not', 'never', 'failed', 'forgot', 'neglected', 'because', 'since', 'one', 'ones'],
   ...['hence', 'why', 'what', 'caused', 'causing', 'resulting', 'leading', 'led', 'down', 'culprit', 'reason', 'cause', 'blame', 'explains'],
   ...['came', 'comes', 'stemmed', 'stems', 'originated', 'originates', 'traces', 'traced', 'sits', 'lies', 'rests', 'remains']
 ])
 // A guess needs a hedge or a lead, by its telling word.
 const guessWords = new Set([
-  ...firstWords(guesses.words),
+  ...firstWords(words['guesses.words']),
   ...['likely', 'likelihood', 'doubt', 'suspect', 'think', 'reckon', 'imagine', 'guess', 'guessing', 'bet', 'chances', 'odds', 'believe', 'sure', 'say', 'money']
 ])
 
@@ -166,9 +165,9 @@ export const shapes: Shape[] = [
       `${at}${named}(?: (?:has|have|had|is|was|were|are))? ${hedge}(?: (?:has|have|had|been))? ${fault}${end}` +
         `|${at}(?:(?:it is|that is|this is) )?${hedge} (?:(?:the|a|your|their) )?(?:[^ ]+ )?${party}(?: that| who)? (?:${fault}|(?:is|was|are) (?:to blame|at fault))${end}` +
         // “I suspect the bank has blocked it”, “my guess is the supplier mixed up the batches”.
-        `|${at}(?:${any(guesses.leads)}) (?:that |is that )?${named}(?: ${auxiliary})* ${fault}${end}` +
+        `|${at}(?:${any(words['guesses.leads'])}) (?:that |is that )?${named}(?: ${auxiliary})* ${fault}${end}` +
         // “Chances are the neighbour took it in”, “I’d bet the kids made those purchases”: a confident guess about any act.
-        `|${at}(?:${any(guesses.strongLeads)}) (?:that |is that )?${namedGuess}(?: ${auxiliary})* (?<past>${pastForm})${end}`,
+        `|${at}(?:${any(words['guesses.strongLeads'])}) (?:that |is that )?${namedGuess}(?: ${auxiliary})* (?<past>${pastForm})${end}`,
       'g'
     ),
     marked: true,
@@ -183,7 +182,7 @@ export const shapes: Shape[] = [
       `${at}(?:since|because|as|given that|seeing as|(?:is|was) (?:that|because)|due to the fact that) you (?:have |had )?(?:${slip}|${omission})${end}`,
       'g'
     ),
-    gates: [[new Set(['you']), new Set([...lastWords(customerSlips.wrong), 'not', 'never', 'failed', 'forgot', 'neglected'])]],
+    gates: [[new Set(['you']), new Set([...lastWords(words['customerSlips.wrong']), 'not', 'never', 'failed', 'forgot', 'neglected'])]],
     reason: (actual) => `${quote(actual)} makes the customer the cause; say what happened and how to put it right`,
     toClauseEnd: true,
     notInQuestion: true
@@ -201,7 +200,7 @@ export const shapes: Shape[] = [
   {
     // Disowning in other words: “it’s out of our hands”, “not down to us”, “nothing we can do”.
     pattern: new RegExp(
-      `${at}(?:(?:(?:it|that|this|which) is|(?:it|that|this) was|(?:we|i) have|there is|there is really|there is simply|there is just|there was)(?: (?:really|simply|just|completely|entirely|unfortunately|sadly|honestly|truly|genuinely|absolutely|totally))? )?${any(disowning.words)}(?! (?:center|centre|centers|centres|line|lines|team|staff|code|map|manager|managers|support|number))(?: (?:about|over|with|for) (?:that|this|it|them))?${end}` +
+      `${at}(?:(?:(?:it|that|this|which) is|(?:it|that|this) was|(?:we|i) have|there is|there is really|there is simply|there is just|there was)(?: (?:really|simply|just|completely|entirely|unfortunately|sadly|honestly|truly|genuinely|absolutely|totally))? )?${any(words['disowning.words'])}(?! (?:center|centre|centers|centres|line|lines|team|staff|code|map|manager|managers|support|number))(?: (?:about|over|with|for) (?:that|this|it|them))?${end}` +
         // Denying the cause: “a software update cannot cause that”, “our app could not have caused it”.
         `|${at}(?:(?:a|an|the|our|this|that|any) )?(?:[^ ]+ ){0,2}?(?:can not|could not|could never|can never) (?:possibly )?(?:have )?(?:cause|caused|be the cause of|have been the cause of|be responsible for|have been responsible for)${end}` +
         `|${at}(?:it|that|this|which) (?:is|was) not (?:really |actually )?(?:something|anything|an area|a thing|a matter|an issue) (?:that )?(?:we|i|(?:our|my) (?:[^ ]+ )?(?:team|department|company|store|shop|ⓟ|ⓞ)|the (?:[^ ]+ )?team) (?:can |are able to |is able to )?(?:deal with|deals with|handle|handles|control|controls|cover|covers|look after|looks after|help with|fix|are responsible for|is responsible for|am responsible for|look into|sort out)${end}` +
@@ -211,7 +210,7 @@ export const shapes: Shape[] = [
     ),
     marked: true,
     gates: [
-      [longestWords(disowning.words)],
+      [longestWords(words['disowning.words'])],
       [new Set(['cause', 'caused', 'responsible'])],
       [new Set(['not']), new Set(['something', 'anything', 'area', 'thing', 'matter', 'issue'])],
       [new Set(['hands'])],
@@ -225,10 +224,10 @@ export const shapes: Shape[] = [
   {
     // The problem placed on the customer’s side: “the issue is at your end”.
     pattern: new RegExp(
-      `${at}(?:(?:the|this|that|your) )?${any(yourEnd.subjects)} (?:is|lies|must be|seems to be|appears to be|looks to be|is probably|is likely|is most likely|is coming from|comes from|is definitely|is clearly)(?: (?:somewhere|probably|likely|most likely|definitely|clearly))? ${any(yourEnd.places)}${end}`,
+      `${at}(?:(?:the|this|that|your) )?${any(words['yourEnd.subjects'])} (?:is|lies|must be|seems to be|appears to be|looks to be|is probably|is likely|is most likely|is coming from|comes from|is definitely|is clearly)(?: (?:somewhere|probably|likely|most likely|definitely|clearly))? ${any(words['yourEnd.places'])}${end}`,
       'g'
     ),
-    gates: [[firstWords(yourEnd.subjects), lastWords(yourEnd.places)]],
+    gates: [[firstWords(words['yourEnd.subjects']), lastWords(words['yourEnd.places'])]],
     reason: (actual) => `${quote(actual)} puts the problem on the customer’s side; say what you found and what will fix it`,
     notInQuestion: true
   },
@@ -236,20 +235,20 @@ export const shapes: Shape[] = [
     // Sending the complaint elsewhere: “you’ll need to raise that with your bank”, “your best bet is to
     // reach out to your carrier”, “you’d need to speak to Skyline Tours directly”.
     pattern: new RegExp(
-      `${at}(?:(?:you|you will|you would|you are going to|you may|you might|you are|you will be) (?:${any(referral.musts)})|(?:your|the) (?:best bet|best option|best thing to do|best course of action) (?:is|would be) to|(?:it is|it would be|it will be) (?:best|better) to|(?<=^|[,;:.!?] |^@ ?[^ ]+ )(?:best|better) to) (?:${any(referral.verbs)}) (?<whom>(?:the |your |their |a |an )?(?:folks (?:over )?at |people at |team at |guys at )?(?:(?:[^ ]+ ){0,2}?${outsider}${teamOf}|(?<name>[^ ]+))|them|they)(?: directly| yourself| instead| first)?${end}` +
-        `|${at}(?:i would|i had|i will|we would|we will|i|we) (?:suggest|recommend|advise) (?:that you |you )?(?:${any(referral.verbs)}) (?<whom2>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})(?: directly| yourself| instead| first)?${end}` +
+      `${at}(?:(?:you|you will|you would|you are going to|you may|you might|you are|you will be) (?:${any(words['referral.musts'])})|(?:your|the) (?:best bet|best option|best thing to do|best course of action) (?:is|would be) to|(?:it is|it would be|it will be) (?:best|better) to|(?<=^|[,;:.!?] |^@ ?[^ ]+ )(?:best|better) to) (?:${any(words['referral.verbs'])}) (?<whom>(?:the |your |their |a |an )?(?:folks (?:over )?at |people at |team at |guys at )?(?:(?:[^ ]+ ){0,2}?${outsider}${teamOf}|(?<name>[^ ]+))|them|they)(?: directly| yourself| instead| first)?${end}` +
+        `|${at}(?:i would|i had|i will|we would|we will|i|we) (?:suggest|recommend|advise) (?:that you |you )?(?:${any(words['referral.verbs'])}) (?<whom2>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})(?: directly| yourself| instead| first)?${end}` +
         // “This should really be raised with your employer’s HR team.”
-        `|${at}(?:this|that|it|these|those|which|your complaint|your claim|any claim|any complaint) (?:should|will need to|would need to|needs to|need to|has to|have to|must|will have to|would have to|is to|are to)(?: really| probably| actually)? be (?:${any(referral.passive)}) (?:with|by|to|through) (?<whom3>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})${end}` +
-        `|${at}(?:the|your) (?:[^ ]+ )?${outsider} (?:${any(referral.can)})${end}` +
+        `|${at}(?:this|that|it|these|those|which|your complaint|your claim|any claim|any complaint) (?:should|will need to|would need to|needs to|need to|has to|have to|must|will have to|would have to|is to|are to)(?: really| probably| actually)? be (?:${any(words['referral.passive'])}) (?:with|by|to|through) (?<whom3>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})${end}` +
+        `|${at}(?:the|your) (?:[^ ]+ )?${outsider} (?:${any(words['referral.can'])})${end}` +
         // “Any complaint about the driver needs to go to the taxi firm itself.”
         `|${at}(?:any |your |the |this |that |these |those )?(?:complaint|complaints|claim|claims|query|queries|request|requests|refund|refunds|return|returns|this|that|it|these|those)(?: [^ ]+){0,4}? (?:needs to|need to|has to|have to|must|should|will need to|would need to|will have to) go (?:to|through|via) (?<whom4>(?:the |your |their )?(?:[^ ]+ ){0,2}?${outsider}${teamOf})(?: itself| themselves| directly)?${end}`,
       'g'
     ),
     marked: true,
     gates: [
-      [new Set(['need', 'needs', 'have', 'has', 'must', 'should', 'want', 'best', 'better', 'suggest', 'recommend', 'advise']), firstWords(referral.verbs)],
-      [outsiderWords, lastWords(referral.can)],
-      [new Set(['be']), firstWords(referral.passive), outsiderWords],
+      [new Set(['need', 'needs', 'have', 'has', 'must', 'should', 'want', 'best', 'better', 'suggest', 'recommend', 'advise']), firstWords(words['referral.verbs'])],
+      [outsiderWords, lastWords(words['referral.can'])],
+      [new Set(['be']), firstWords(words['referral.passive']), outsiderWords],
       [new Set(['go']), outsiderWords]
     ],
     reason: (actual) => `${quote(actual)} sends the customer elsewhere; offer to contact them yourself`,
@@ -272,15 +271,15 @@ export const shapes: Shape[] = [
   {
     // The terms or policy as the reason for a refusal: “As per our terms and conditions, we cannot …”.
     pattern: new RegExp(
-      `${at}(?:${any(rulebook.leads)}) (?:(?:our|the|company|your|their|its|airline|hotel|store|strict|current|new|booking|fare|ticket|refund|return|returns|cancellation|ⓞ|ⓟ) )*${ruleNouns}(?: and (?:conditions|policies|regulations))?${end}` +
-        `|${at}(?:our|the|company) (?:[^ ]+ )?${ruleNouns} (?:${any(rulebook.verbs)})${end}` +
+      `${at}(?:${any(words['rulebook.leads'])}) (?:(?:our|the|company|your|their|its|airline|hotel|store|strict|current|new|booking|fare|ticket|refund|return|returns|cancellation|ⓞ|ⓟ) )*${ruleNouns}(?: and (?:conditions|policies|regulations))?${end}` +
+        `|${at}(?:our|the|company) (?:[^ ]+ )?${ruleNouns} (?:${any(words['rulebook.verbs'])})${end}` +
         // “It’s standard policy”, “those are the rules”.
         `|${at}(?:it|that|this) is (?:just |simply |only |unfortunately |sadly )?(?:(?:our|the|a|company|standard|strict|store|airline|hotel|bank|house|general|usual|normal|ⓞ|ⓟ) )*${ruleNouns}${end}` +
         `|${at}(?:those|these|that|them) (?:are|is) (?:just |simply |unfortunately )?(?:the|our) ${ruleNouns}${end}` +
         `|${at}(?:that|it|this) is (?:just |simply |unfortunately )?(?:how|what) (?:the |our )?(?:[^ ]+ )?${ruleNouns} (?:works|work|says|say|states|state|is|are|allows|allow|requires|require)${end}`,
       'g'
     ),
-    gates: [[lastWords(rulebook.nouns)]],
+    gates: [[lastWords(words['rulebook.nouns'])]],
     reason: (actual) => `${quote(actual)} hides behind the rules; explain the reason, or what you can offer instead`,
     needsRefusal: true
   },
@@ -288,20 +287,20 @@ export const shapes: Shape[] = [
     // Workload as the excuse: “we’re swamped this week”, “we are experiencing a high volume of calls”,
     // “due to the huge number of messages”, “there are only two of us on support”, “our queue is enormous”.
     pattern: new RegExp(
-      `${at}${company}(?: (?:is|are|am|was|were|have been|has been|had been|will be|seem to be|are currently|is currently|have|has|will|will at times|at times|currently|still|often|do|may|might|can|are still|is still))*(?: (?:currently|still|just|really|very|so|extremely|a little|a bit|quite|very much|absolutely|completely|totally|all|rather|slightly|much|incredibly|unusually|particularly|somewhat))* ${any(workload.states)}(?! [a-z]+ing(?: |$)| to | on (?:your|the|this|it))${when}${end}` +
-        `|${at}(?:it|things|everything|life|work|the phones|the lines) (?:is|are|has been|have been|is been|was|were)(?: (?:absolutely|completely|totally|really|very|so|a bit|a little|pretty|quite|just|utterly))* ${any(workload.hectic.words)}(?: (?:here|in here|over here|at our end|on our end|in the office|at the office|for us|on our side))?${when}${end}` +
-        `|${at}(?:${any(workload.absent.groups)}) (?:of )?(?:the|our|my) (?:[^ ]+ )?${any(workload.absent.staff)} (?:is|are|has been|have been|was|were) (?:currently |still |all )?(?:${any(workload.absent.away)})${end}` +
-        `|${at}${company}(?: (?:is|are|am|was|were|have been|has been|had been|will be|will|will at times|at times|currently|still|often|do|may|might|can|have|has|just|recently))* (?:${any(workload.receive)}) ${load('loadA')}${end}` +
+      `${at}${company}(?: (?:is|are|am|was|were|have been|has been|had been|will be|seem to be|are currently|is currently|have|has|will|will at times|at times|currently|still|often|do|may|might|can|are still|is still))*(?: (?:currently|still|just|really|very|so|extremely|a little|a bit|quite|very much|absolutely|completely|totally|all|rather|slightly|much|incredibly|unusually|particularly|somewhat))* ${any(words['workload.states'])}(?! [a-z]+ing(?: |$)| to | on (?:your|the|this|it))${when}${end}` +
+        `|${at}(?:it|things|everything|life|work|the phones|the lines) (?:is|are|has been|have been|is been|was|were)(?: (?:absolutely|completely|totally|really|very|so|a bit|a little|pretty|quite|just|utterly))* ${any(words['workload.hectic.words'])}(?: (?:here|in here|over here|at our end|on our end|in the office|at the office|for us|on our side))?${when}${end}` +
+        `|${at}(?:${any(words['workload.absent.groups'])}) (?:of )?(?:the|our|my) (?:[^ ]+ )?${any(words['workload.absent.staff'])} (?:is|are|has been|have been|was|were) (?:currently |still |all )?(?:${any(words['workload.absent.away'])})${end}` +
+        `|${at}${company}(?: (?:is|are|am|was|were|have been|has been|had been|will be|will|will at times|at times|currently|still|often|do|may|might|can|have|has|just|recently))* (?:${any(words['workload.receive'])}) ${load('loadA')}${end}` +
         `|${at}(?:due to|because of|owing to|as a result of|given) ${load('loadB')}${end}` +
-        `|${at}(?:there (?:are|is) |we are |we have )?${any(workload.few)}${end}` +
-        `|${at}(?:our|the) (?:[^ ]+ )?${any(workload.queues)} (?:is|are|has been|have been)(?: (?:currently|very|really|so|absolutely|just|a little|a bit))* ${any(workload.long)}${when}${end}`,
+        `|${at}(?:there (?:are|is) |we are |we have )?${any(words['workload.few'])}${end}` +
+        `|${at}(?:our|the) (?:[^ ]+ )?${any(words['workload.queues'])} (?:is|are|has been|have been)(?: (?:currently|very|really|so|absolutely|just|a little|a bit))* ${any(words['workload.long'])}${when}${end}`,
       'g'
     ),
     gates: [
-      [tellingWords(workload.states, workload.hectic.words, workload.few)],
-      [lastWords(workload.absent.away), new Set(workload.absent.staff)],
-      [new Set([...longestWords(workload.sizes), ...workload.amounts])],
-      [firstWords(workload.queues), lastWords(workload.long)]
+      [tellingWords(words['workload.states'], words['workload.hectic.words'], words['workload.few'])],
+      [lastWords(words['workload.absent.away']), new Set(words['workload.absent.staff'])],
+      [new Set([...longestWords(words['workload.sizes']), ...words['workload.amounts']])],
+      [firstWords(words['workload.queues']), lastWords(words['workload.long'])]
     ],
     reason: (actual) => `${quote(actual)} is an excuse about your workload; the customer needs an apology and a fix`,
     // “We’re busy preparing your replacement”, “busy” as a plain fact about opening hours in a question.
@@ -315,17 +314,17 @@ export const shapes: Shape[] = [
   {
     // Reminders that the customer was told: “As previously advised”, “as you were told on the phone”.
     pattern: new RegExp(
-      `${at}(?:as|like) (?<who>(?:i|we) (?:have |had )?(?:already |previously |just )?)?(?<time>(?:previously|already|earlier|before) )?(?:${any(reminders.verbs)})(?<after> ${reminderTimes})?(?: (?:${reminderTimes}))?${end}` +
+      `${at}(?:as|like) (?<who>(?:i|we) (?:have |had )?(?:already |previously |just )?)?(?<time>(?:previously|already|earlier|before) )?(?:${any(words['reminders.verbs'])})(?<after> ${reminderTimes})?(?: (?:${reminderTimes}))?${end}` +
         // “This was all covered in the welcome pack you received.”
-        `|${at}(?:this|that|it|which|these|those|all of this|all this) (?:was|were|is|are|has been|have been) (?:all |clearly |already |fully |explicitly )*(?:${any(reminders.documents.verbs)}) (?:in|on|within) (?:the|your|our) (?:[^ ]+ )?(?:${any(reminders.documents.documents)}) (?:that )?(?:${any(reminders.documents.received)})${end}` +
+        `|${at}(?:this|that|it|which|these|those|all of this|all this) (?:was|were|is|are|has been|have been) (?:all |clearly |already |fully |explicitly )*(?:${any(words['reminders.documents.verbs'])}) (?:in|on|within) (?:the|your|our) (?:[^ ]+ )?(?:${any(words['reminders.documents.documents'])}) (?:that )?(?:${any(words['reminders.documents.received'])})${end}` +
         `|${at}as you (?:were|have been|had been|have (?:already |previously )?been|had (?:already |previously )?been) (?:already |previously )?(?:told|advised|informed)(?: ${reminderTimes})?${end}` +
         `|${at}as (?:my colleague|my colleagues|the agent|our agent|the team|our team|the previous agent) (?:has |had |have )?(?:already |previously )?(?:told you|advised|informed you|explained|said|mentioned)(?: ${reminderTimes})?${end}` +
-        `|${at}(?:just )?to (?:${any(reminders.reiterate)})(?: (?:what|myself))?(?: (?:my colleague|i|we|the agent|our team) (?:told you|said|explained|advised|mentioned))?${end}` +
+        `|${at}(?:just )?to (?:${any(words['reminders.reiterate'])})(?: (?:what|myself))?(?: (?:my colleague|i|we|the agent|our team) (?:told you|said|explained|advised|mentioned))?${end}` +
         `|${at}you (?:were|have been|had been) (?:already|previously) (?:told|advised|informed)${end}` +
         `|${at}you (?:were|have been|had been) (?:told|advised|informed) (?:(?:this|that|about this) )?(?:already|previously|before|earlier|twice|several times|more than once|multiple times)${end}`,
       'g'
     ),
-    gates: [[new Set([...lastWords(reminders.verbs, reminders.reiterate, reminders.documents.verbs), ...firstWords(reminders.verbs, reminders.documents.verbs), 'told', 'advised', 'informed'])]],
+    gates: [[new Set([...lastWords(words['reminders.verbs'], words['reminders.reiterate'], words['reminders.documents.verbs']), ...firstWords(words['reminders.verbs'], words['reminders.documents.verbs']), 'told', 'advised', 'informed'])]],
     reason: (actual) => `${quote(actual)} reminds the customer they were told; try ${quote('To recap')}`,
     expected: (actual) => (/^(?:as|like)\b/i.test(actual) && !/\byou\b/i.test(actual) ? ['To recap'] : []),
     confirm: (sentence, match, from, to) => {
@@ -367,7 +366,7 @@ function linked(sentence: Sentence, to: number): boolean {
   return !wayForward.test(rest.slice(found.index + found[0].length).trimStart())
 }
 
-const bareState = new RegExp(` ${any(workload.bare.words)}$`)
+const bareState = new RegExp(` ${any(words['workload.bare.words'])}$`)
 
 // “busy” alone is an excuse when it closes the clause or is tied to time (“busy at the moment”, “busy today”).
 function busyAsExcuse(sentence: Sentence, match: RegExpExecArray): boolean {
@@ -383,10 +382,10 @@ function lastWord(sentence: Sentence, from: number, to: number): number {
 
 const ownChannel = new Set(['support', 'care', 'help', 'team', 'us', 'service', 'services', 'manager', 'managers', 'desk', 'department', 'office', 'crew', 'staff', 'store', 'centre', 'center', 'line', 'lines', 'app', 'website', 'chat', 'phone', 'helpline', 'advisors', 'advisers', 'experts'])
 
-/** Whether the sentence's words (`words`, folded, with and without a trailing “'s”) open a gate of the shape. */
-export function opens(shape: Shape, words: ReadonlySet<string>): boolean {
+/** Whether the sentence's words (`present`, folded, with and without a trailing “'s”) open a gate of the shape. */
+export function opens(shape: Shape, present: ReadonlySet<string>): boolean {
   const holds = (group: ReadonlySet<string>) => {
-    for (const word of words) if (group.has(word)) return true
+    for (const word of present) if (group.has(word)) return true
     return false
   }
   return shape.gates?.some((gate) => gate.every(holds)) ?? true
@@ -428,8 +427,8 @@ function isName(raw: string): boolean {
  */
 export const cues: string[] = [
   // Causal attribution and guesses: a fault, a wrong thing, a step not done, a party singled out, a hedge.
-  ...faultVerbs.words,
-  ...faultVerbs.needWrong,
+  ...words['faultVerbs.words'],
+  ...words['faultVerbs.needWrong'],
   'wrong',
   'incorrect',
   'right',
@@ -443,8 +442,8 @@ export const cues: string[] = [
   'had not',
   'the one',
   'the ones',
-  ...faultVerbs.bad,
-  ...links.strong,
+  ...words['faultVerbs.bad'],
+  ...words['links.strong'],
   'because',
   'since',
   'came from',
@@ -454,17 +453,17 @@ export const cues: string[] = [
   'lies with',
   'rests with',
   'remains with',
-  ...guesses.words,
-  ...guesses.leads,
-  ...guesses.strongLeads,
+  ...words['guesses.words'],
+  ...words['guesses.leads'],
+  ...words['guesses.strongLeads'],
   // The customer's slip and the counterfactual.
-  ...customerSlips.wrong,
+  ...words['customerSlips.wrong'],
   'had you',
   'would have',
   'could have',
   'might have',
   // Disowning, denying the cause, the customer's end.
-  ...disowning.words,
+  ...words['disowning.words'],
   'hands',
   'handled',
   'managed',
@@ -480,26 +479,26 @@ export const cues: string[] = [
   'responsible for',
   'cause',
   'caused',
-  ...yourEnd.places,
+  ...words['yourEnd.places'],
   // Sending elsewhere.
-  ...referral.verbs,
-  ...referral.can,
-  ...referral.passive,
+  ...words['referral.verbs'],
+  ...words['referral.can'],
+  ...words['referral.passive'],
   'go to',
   'go through',
   'go via',
   // The rules as the reason.
-  ...rulebook.nouns,
+  ...words['rulebook.nouns'],
   // Workload.
-  ...workload.states,
-  ...workload.hectic.words,
-  ...workload.sizes,
-  ...workload.amounts,
-  ...workload.absent.away,
-  ...workload.few,
-  ...workload.queues,
+  ...words['workload.states'],
+  ...words['workload.hectic.words'],
+  ...words['workload.sizes'],
+  ...words['workload.amounts'],
+  ...words['workload.absent.away'],
+  ...words['workload.few'],
+  ...words['workload.queues'],
   // Reminders.
-  ...reminders.verbs,
-  ...reminders.reiterate,
-  ...reminders.documents.verbs
+  ...words['reminders.verbs'],
+  ...words['reminders.reiterate'],
+  ...words['reminders.documents.verbs']
 ]

@@ -12,31 +12,31 @@ import words from './words.zh.json' with {type: 'json'}
 
 // The word classes of the shapes (classes.zh.json) are cues for the cheap pass too.
 const cues = [
-  ...classes.parties.words,
-  ...classes.household.words,
-  ...classes.faultVerbs.words,
-  ...classes.causes.reasons,
-  ...classes.causes.results,
-  ...classes.counterfactual.spared,
-  ...classes.disowning.decide,
-  ...classes.disowning.victims,
-  ...classes.disowning.only,
-  ...classes.referral.verbs,
-  ...classes.rulebook.policies,
-  ...classes.rulebook.refusals,
-  ...classes.workload.few,
-  ...classes.workload.volume,
-  ...classes.guesses.words,
-  ...classes.reminders.verbs
+  ...classes['parties.words'],
+  ...classes['household.words'],
+  ...classes['faultVerbs.words'],
+  ...classes['causes.reasons'],
+  ...classes['causes.results'],
+  ...classes['counterfactual.spared'],
+  ...classes['disowning.decide'],
+  ...classes['disowning.victims'],
+  ...classes['disowning.only'],
+  ...classes['referral.verbs'],
+  ...classes['rulebook.policies'],
+  ...classes['rulebook.refusals'],
+  ...classes['workload.few'],
+  ...classes['workload.volume'],
+  ...classes['guesses.words'],
+  ...classes['reminders.verbs']
 ]
 
 /** The Chinese phrase data: candidate sentences for the closer look. */
 export const phrasesZh = definePhrases([...triggers, ...cues.map((phrase) => ({phrase}))], 'zh')
 
-const ours = alternation([...words.ours, ...classes.disowning.ours])
+const ours = alternation([...words.ours, ...classes['disowning.ours']])
 const faults = alternation(words.faults)
-const parties = alternation([...words.thirdParties, ...words.colleagues, ...classes.parties.words])
-const household = alternation(classes.household.words)
+const parties = alternation([...words.thirdParties, ...words.colleagues, ...classes['parties.words']])
+const household = alternation(classes['household.words'])
 const han = '[\\u4e00-\\u9fff]'
 const you = '(?:您|你)'
 const conditional = /(?:(?<![例比譬诸])如(?![期下实何今此同意])|如果|假如|若|万一|要是|一旦|是否|即使|哪怕)/
@@ -160,7 +160,7 @@ const kinds: Kind[] = [
   },
   {
     // “这是公司规定” as the reason for a refusal.
-    pattern: new RegExp(`(?:这|那)?(?:是|属于|根据|按照|依照|依据|按|因为|由于|出于)?(?:${alternation([...words.policies, ...classes.rulebook.policies])})`, 'g'),
+    pattern: new RegExp(`(?:这|那)?(?:是|属于|根据|按照|依照|依据|按|因为|由于|出于)?(?:${alternation([...words.policies, ...classes['rulebook.policies']])})`, 'g'),
     reason: (actual) => `${quote(actual)} hides behind policy; explain the reason, or what you can offer instead`,
     needsRefusal: true
   },
@@ -172,10 +172,10 @@ const kinds: Kind[] = [
   {
     // Disowning in other words: “这个真的不是我们这边能决定的”, “我们这边也是受害者”, “是主办方负责的”, “我们只负责售票”.
     pattern: new RegExp(
-      `(?:不是|并非|不归|不由)(?:${ours})(?:能|可以|所能|能够)?(?:${alternation(classes.disowning.decide)})` +
-        `|(?:${ours})(?:${alternation(classes.disowning.victims)})` +
+      `(?:不是|并非|不归|不由)(?:${ours})(?:能|可以|所能|能够)?(?:${alternation(classes['disowning.decide'])})` +
+        `|(?:${ours})(?:${alternation(classes['disowning.victims'])})` +
         `|(?:是|归|由)(?:${parties})(?:那边|方面|那里)?(?:负责|管|处理|决定|做主)的` +
-        `|(?:${ours})(?:${alternation(classes.disowning.only)})`,
+        `|(?:${ours})(?:${alternation(classes['disowning.only'])})`,
       'g'
     ),
     reason: disown,
@@ -185,33 +185,33 @@ const kinds: Kind[] = [
   },
   {
     // Guessing someone else did it: “八成是孩子玩游戏的时候点了充值”.
-    pattern: new RegExp(`(?:${alternation(classes.guesses.words)})(?:是)?(?:${parties}|${household})`, 'g'),
+    pattern: new RegExp(`(?:${alternation(classes['guesses.words'])})(?:是)?(?:${parties}|${household})`, 'g'),
     reason: (actual) => `${quote(actual)} guesses at someone else’s fault; say what you know and what you will do`,
     toClauseEnd: true,
     notConditional: true
   },
   {
     // Sending elsewhere: “您得去问一下您的发卡银行”.
-    pattern: new RegExp(`${you}(?:${alternation(classes.referral.musts)})(?:自己)?(?:去|再)?(?:${alternation(classes.referral.verbs)})(?:一下)?(?:${you}的)?(?:${parties})`, 'g'),
+    pattern: new RegExp(`${you}(?:${alternation(classes['referral.musts'])})(?:自己)?(?:去|再)?(?:${alternation(classes['referral.verbs'])})(?:一下)?(?:${you}的)?(?:${parties})`, 'g'),
     reason: (actual) => `${quote(actual)} sends the customer away; offer to contact them yourself`
   },
   {
     // Workload: “客服只有两个人在线”, “咨询量较大”.
-    pattern: new RegExp(`(?:${alternation(classes.workload.few)}|${alternation(classes.workload.volume)})`, 'g'),
+    pattern: new RegExp(`(?:${alternation(classes['workload.few'])}|${alternation(classes['workload.volume'])})`, 'g'),
     reason: (actual) => `${quote(actual)} is an excuse about your workload; the customer needs an apology and a fix`,
     toClauseEnd: true
   },
   {
     // Reminders with no “I”: “上次电话里已经告知您”.
     pattern: new RegExp(
-      `(?:${alternation(classes.reminders.when)})(?:${alternation(classes.reminders.where)})?(?:已经|已|都)?(?:${alternation(classes.reminders.verbs)})(?:过)?(?:您|你)`,
+      `(?:${alternation(classes['reminders.when'])})(?:${alternation(classes['reminders.where'])})?(?:已经|已|都)?(?:${alternation(classes['reminders.verbs'])})(?:过)?(?:您|你)`,
       'g'
     ),
     reason: (actual) => `${quote(actual)} sounds impatient with the customer; restate the point kindly instead`
   }
 ]
 
-const refusal = new RegExp(alternation([...words.refusals, ...classes.rulebook.refusals]))
+const refusal = new RegExp(alternation([...words.refusals, ...classes['rulebook.refusals']]))
 const excuse = new RegExp(`(?:${alternation(words.excuses)})`)
 const because = new RegExp(`(?:${alternation(words.because)})`)
 const negated = /(?:不是|并非|不算|没有|不|并不是|绝不是)$/
@@ -277,19 +277,19 @@ const named = (actual: string) => `${quote(actual)} names someone else as the ca
 const spans: Span[] = [
   {
     // “由于系统原因，您的订单没能按时发出”.
-    pattern: new RegExp(`(?:${alternation(classes.causes.leads)})(?:${parties})(?:方面|那边|这边)?的?(?:${alternation(classes.causes.reasons)})`, 'g'),
+    pattern: new RegExp(`(?:${alternation(classes['causes.leads'])})(?:${parties})(?:方面|那边|这边)?的?(?:${alternation(classes['causes.reasons'])})`, 'g'),
     reason: named,
     nextClause: true
   },
   {
     // “…是支付渠道重复扣款导致的”, “断网是上游运营商的线路故障引起的”.
-    pattern: new RegExp(`(?:是|因为|由于)(?:${parties})${han}{0,12}?(?:${alternation(classes.causes.results)})`, 'g'),
+    pattern: new RegExp(`(?:是|因为|由于)(?:${parties})${han}{0,12}?(?:${alternation(classes['causes.results'])})`, 'g'),
     reason: named,
     fromClauseStart: true
   },
   {
     // “厂家那边发错了颜色，所以您收到的是灰色款”.
-    pattern: new RegExp(`(?:${parties})(?:那边|方面|那里)?${han}{0,6}?(?:${alternation(classes.faultVerbs.words)})`, 'g'),
+    pattern: new RegExp(`(?:${parties})(?:那边|方面|那里)?${han}{0,6}?(?:${alternation(classes['faultVerbs.words'])})`, 'g'),
     reason: named,
     fromClauseStart: true,
     nextClause: true,
@@ -298,7 +298,7 @@ const spans: Span[] = [
   {
     // “如果您当时按说明书先充满电，耳机就不会出现这个问题了”.
     pattern: new RegExp(
-      `(?:${alternation(classes.counterfactual.ifs)})${you}(?:${alternation(classes.counterfactual.past)})[^。！？!?]{0,30}?(?:${alternation(classes.counterfactual.spared)})`,
+      `(?:${alternation(classes['counterfactual.ifs'])})${you}(?:${alternation(classes['counterfactual.past'])})[^。！？!?]{0,30}?(?:${alternation(classes['counterfactual.spared'])})`,
       'g'
     ),
     reason: (actual) => `${quote(actual)} implies the customer caused this; say what will fix it`,
@@ -306,7 +306,7 @@ const spans: Span[] = [
   }
 ]
 
-const link = new RegExp(alternation(classes.causes.links))
+const link = new RegExp(alternation(classes['causes.links']))
 
 function checkSpans(sentence: Sentence, clauses: Clause[], add: (from: number, to: number, reason: (actual: string) => string) => void): void {
   const {text} = joinedText(sentence)
