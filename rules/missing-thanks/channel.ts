@@ -168,15 +168,14 @@ export function closingOf(sentences: Sentence[], source: string, reply: Span, co
     if (/[:,;–—-]$/u.test(closing) && index > 0) continue
     return extended
   }
-  // A reply of only emoji (“👍”) or a link still closes somewhere; a name, initials or part number alone does not.
+  // A reply of only emoji (“👍”) still closes somewhere; a name, initials or part number alone does not.
   for (let index = sentences.length - 1; index >= 0; index--) {
     const span = trimmed(sentences[index], source, false)
     // Only what has no words: a sentence passed over above for its words stays passed over.
     if (span && !/\p{L}/u.test(source.slice(span.start, span.end))) return span
   }
-  const links = [...source.slice(reply.start, reply.end).matchAll(/(?:https?:\/\/|www\.)\S+/giu)]
-  const last = links.at(-1)
-  return last ? {start: reply.start + last.index, end: reply.start + last.index + last[0].length} : undefined
+  // A link alone is not the reply's words: a finding never points inside a link.
+  return undefined
 }
 
 const link = /(?:https?:\/\/|www\.)\S+$/iu
