@@ -9,7 +9,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 // ESM packages: one bundle per entry, shared chunks, heavy parts split off to load on demand.
 const packages = [
   {dir: 'packages/tactful', entries: ['src/index.ts', 'src/cli.ts']},
-  {dir: 'packages/language-server', entries: ['src/server.ts']},
+  {dir: 'packages/language-server', entries: ['src/main.ts']},
   {dir: 'packages/tactful-mcp', entries: ['src/server.ts']}
 ]
 
@@ -48,7 +48,7 @@ if (existsSync(extensionEntry)) {
   await build({...shared, entryPoints: [extensionEntry], outdir, format: 'cjs', external: ['vscode']})
   await build({
     ...shared,
-    entryPoints: {server: path.join(root, 'packages/language-server/src/server.ts')},
+    entryPoints: {server: path.join(root, 'packages/language-server/src/main.ts')},
     outdir,
     format: 'cjs'
   })

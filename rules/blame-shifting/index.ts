@@ -12,7 +12,7 @@ import {
 import metaData from './meta.json' with {type: 'json'}
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
-import {checkChinese, phrasesZh} from './zh.js'
+import {checkChinese} from './zh.js'
 
 const meta = ruleMeta(metaData)
 
@@ -135,10 +135,10 @@ const cause = new RegExp(`${at}(?:${alternation(words.causes)})(?= |$)`)
 const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”', '«', '»'])
 const joiners = new Set(['but', 'and', 'because', 'since', 'although', 'though', 'however', 'while', 'so'])
 
-export default defineRule(meta, (tree, file) => {
+export default defineRule(meta, (tree, file, context) => {
   for (const sentence of sentencesWith(tree, file, phrases)) checkSentence(sentence, file)
   // Chinese sentences get their own closer look (zh.ts).
-  checkChinese(sentencesWith(tree, file, phrasesZh), file)
+  checkChinese(tree, file, context)
 })
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {

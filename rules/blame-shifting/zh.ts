@@ -5,7 +5,7 @@
  * impatience (我已经说过了). Not: clearing the customer (这不是您的错), owning it (是我们发错了货),
  * an expectation (您应该会在三个工作日内收到) or the customer’s own situation (如果您没有收到).
  */
-import {type Clause, type Sentence, alternation, clausesOf, definePhrases, joinedText, quote, reportJoined} from '../kit/index.js'
+import {type ChineseCheck, type Clause, type Sentence, alternation, clausesOf, definePhrases, joinedText, quote, reportJoined, sentencesWith} from '../kit/index.js'
 import triggers from './phrases.zh.json' with {type: 'json'}
 import words from './words.zh.json' with {type: 'json'}
 
@@ -156,8 +156,8 @@ const negated = /(?:不是|并非|不算|没有|不|并不是|绝不是)$/
 const note = 'Own the problem: say sorry, say what you will do, and leave out whose fault it was.'
 
 /** Check the Chinese sentences that the phrase data found (`sentencesWith` gives each once). */
-export function checkChinese(sentences: Sentence[], file: Parameters<typeof reportJoined>[0]): void {
-  for (const sentence of sentences) checkSentence(sentence, file)
+export const checkChinese: ChineseCheck = (tree, file) => {
+  for (const sentence of sentencesWith(tree, file, phrasesZh)) checkSentence(sentence, file)
 }
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof reportJoined>[0]): void {

@@ -17,7 +17,7 @@ import {
 import metaData from './meta.json' with {type: 'json'}
 import data from './phrases.json' with {type: 'json'}
 import {resolveDue} from './due.js'
-import {checkChinese, collectCommitmentsZh, phrasesZh} from './zh.js'
+import {checkChinese, collectCommitmentsZh} from './zh.js'
 
 const meta = ruleMeta(metaData)
 
@@ -130,7 +130,7 @@ export default defineRule(meta, (tree, file, context) => {
     }
   }
   // Chinese sentences get their own closer look (zh.ts).
-  const flaggedZh = checkChinese(findPhrases(tree, file, phrasesZh), file)
+  const flaggedZh = checkChinese(tree, file, context)
   // The date parser is only awaited when a sentence makes a concrete commitment.
   const english = collectCommitments([...sentences], context, flagged)
   const chinese = collectCommitmentsZh(sentencesOf(tree, file), context, flaggedZh)

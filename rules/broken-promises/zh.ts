@@ -4,7 +4,7 @@
  * 再也不会). Not: a request to the customer (请您尽快支付 / 请稍后再试), a wish (期待很快收到), a
  * vague word next to a concrete time (尽快，最晚明天中午前), 保证金 (a deposit) or 100%纯棉.
  */
-import {type Clause, type PhraseMatch, type ReplyContext, type Sentence, clausesOf, definePhrases, joinedText, quote, reportJoined} from '../kit/index.js'
+import {type ChineseCheck, type Clause, type PhraseMatch, type ReplyContext, type Sentence, clausesOf, definePhrases, findPhrases, joinedText, quote, reportJoined} from '../kit/index.js'
 import data from './phrases.zh.json' with {type: 'json'}
 import {resolveDueZh} from './due.js'
 
@@ -86,7 +86,8 @@ const certainties: Certainty[] = [
 ]
 
 /** Check the Chinese sentences that the phrase data found; returns the sentences it flagged. */
-export function checkChinese(matches: Array<PhraseMatch<Entry>>, file: Parameters<typeof reportJoined>[0]): ReadonlySet<Sentence> {
+export const checkChinese: ChineseCheck<void, ReadonlySet<Sentence>> = (tree, file) => {
+  const matches = findPhrases(tree, file, phrasesZh)
   const flagged = new Map<Sentence, Array<[number, number]>>()
   const add = (sentence: Sentence, from: number, to: number): boolean => {
     const list = flagged.get(sentence) ?? []

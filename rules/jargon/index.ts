@@ -62,7 +62,8 @@ export default defineRule(meta, (tree, file, context) => {
     const reason = fixed.expected.length > 0
       ? `${quote(actual)} is support jargon; try ${quote(fixed.expected[0])}`
       : `${quote(actual)} may be unknown to the customer; spell it out the first time`
-    report(file, {start: fixed.start, end, reason, expected: fixed.expected, note: entryNote ?? note})
+    // The glossary wants the term, not an article the fix took along; a team's own terms are flagged whatever it allows.
+    report(file, {start: fixed.start, end, reason, expected: fixed.expected, note: entryNote ?? note, term: asWritten ? undefined : source.slice(start, end)})
   }
 
   // A team's own alternatives are used as the team wrote them.

@@ -4,9 +4,7 @@
  * that hold a jargon term (二线城市, 针对接下来, 升级 meaning an upgrade), everyday abbreviations (App,
  * ID, Wi-Fi, PDF), or an abbreviation the reply explains (“RMA（退货授权号）”, “SLA即服务承诺时限”).
  */
-import type {Root} from 'nlcst'
-import type {VFile} from 'vfile'
-import {type PhraseMatch, PhraseMatcher, type ReplyContext, alternation, definePhrases, findPhrases, joinedText, sentencesOf} from '../kit/index.js'
+import {type ChineseCheck, type PhraseMatch, PhraseMatcher, type ReplyContext, alternation, definePhrases, findPhrases, joinedText, sentencesOf} from '../kit/index.js'
 import everyday from './everyday.json' with {type: 'json'}
 import englishData from './phrases.json' with {type: 'json'}
 import data from './phrases.zh.json' with {type: 'json'}
@@ -45,7 +43,7 @@ export interface JargonTools {
 }
 
 /** Check the Chinese sentences: jargon from the phrase data, then unexplained abbreviations. */
-export function checkChinese(tree: Root, file: VFile, context: ReplyContext, tools: JargonTools): void {
+export const checkChinese: ChineseCheck<JargonTools> = (tree, file, context, tools) => {
   const sentences = sentencesOf(tree, file).filter((sentence) => sentence.lang === 'zh')
   if (sentences.length === 0) return
   const source = context.source

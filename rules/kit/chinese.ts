@@ -2,11 +2,20 @@
  * What the rules' Chinese closer looks share: clauses of a sentence's joined text, and reporting a
  * span of it. Chinese has no spaces, so the closer looks read the tokens run together (`joinedText`).
  */
+import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
+import type {ReplyContext} from './context.js'
 import {report} from './define-rule.js'
 import {languageOf} from './languages.js'
 import {memo} from './memo.js'
 import {type Sentence, joinedEndOffset, joinedOffset, joinedText, joinedToken} from './sentences.js'
+
+/**
+ * The one shape of a rule's Chinese closer look, which `rules/<id>/zh.ts` exports as `checkChinese`:
+ * the rule's own arguments, then what the rule shares with it (`Shared`, if anything). It reports
+ * through `report` and returns what the rule needs back (`Result`, if anything).
+ */
+export type ChineseCheck<Shared = void, Result = void> = (tree: Root, file: VFile, context: ReplyContext, shared: Shared) => Result
 
 /** A clause: `[start, end)` in the sentence's joined text, and its text. */
 export interface Clause {

@@ -1,8 +1,27 @@
 import type {VFile} from 'vfile'
 
-/** A run of the input of one kind, `[start, end)` in UTF-16 code units. */
+/**
+ * What a region of a reply is: `header` (RFC 822 headers at the top),
+ * `greeting` (`Hi Dana,`), `body` (the reply itself), `quote` (quoted or
+ * forwarded history), `signoff` (`Best regards,`), `signature` (what follows a
+ * sign-off or a `-- ` line), `code` (fenced or inline), `url` (also email
+ * addresses) and `directive` (`<!-- tactful-disable … -->` and other comments).
+ * `greeting` and `body` are the lintable reply text.
+ */
+export type RegionKind =
+  | 'header'
+  | 'greeting'
+  | 'body'
+  | 'quote'
+  | 'signoff'
+  | 'signature'
+  | 'code'
+  | 'url'
+  | 'directive'
+
+/** A run of the input of one kind: `[start, end)` in UTF-16 code units. */
 export interface Region {
-  kind: string
+  kind: RegionKind
   start: number
   end: number
 }

@@ -2,13 +2,14 @@ import type {Root} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import {type ReplyContext, replyContext} from './context.js'
+import {applyFix, insertAfter, replaceWith} from './fixes.js'
 import {pointAt} from './position.js'
 import {ruleUrl} from './text.js'
 
-/** How much a finding matters. */
+/** How much a finding matters; `off` turns a rule off. */
 export type Severity = 'error' | 'warning' | 'info'
 
-/** A rule setting as users write it. */
+/** A rule setting as a user writes it. */
 export type RuleSetting = Severity | 'off'
 
 /** Who a rule is. */
@@ -126,6 +127,13 @@ export interface Report {
   reason: string
   /** Drop-in replacements for the flagged text, best first. */
   expected?: string[]
+  /**
+   * Text to add right after the flagged text, best first, when the fix adds rather than swaps (a
+   * missing thank-you); used instead of `expected`, which then holds the flagged text plus each addition.
+   */
+  insert?: string[]
+  /** The term a team can allow in its glossary so that the rule stops flagging it (jargon). */
+  term?: string
   /** The longer why. */
   note?: string
   /** Whether the first suggestion can be applied without review. */
@@ -138,9 +146,13 @@ export function report(file: VFile, details: Report) {
   const start = pointAt(context.source, details.start, context)
   const end = pointAt(context.source, details.end, context)
   const message = file.message(details.reason, {place: {start, end}})
-  message.actual = context.source.slice(details.start, details.end)
-  message.expected = details.expected ?? []
+  const actual = context.source.slice(details.start, details.end)
+  const fixes = details.insert ? details.insert.map(insertAfter) : (details.expected ?? []).map(replaceWith)
+  message.actual = actual
+  message.expected = fixes.map((fix) => applyFix(actual, fix))
+  message.fixes = fixes
   if (details.note) message.note = details.note
+  if (details.term) message.term = details.term
   if (details.safe && message.expected.length > 0) context.safe.add(message)
   return message
 }

@@ -1,6 +1,7 @@
-export {type Directive, type Region, type ReplyContext, type RuleSettings, isReplyText, regionAt, replyContext, replyRegions} from './context.js'
+export {type Directive, type Region, type RegionKind, type ReplyContext, type RuleSettings, isReplyText, regionAt, replyContext, replyRegions} from './context.js'
 export {type Check, type Report, type Rule, type RuleMeta, type RuleSetting, type Severity, defineRule, parseSetting, report} from './define-rule.js'
 export {type RuleDocs, type RuleMetaData, ruleMeta} from './define-rule.js'
+export {type Fix, applyFix, insertAfter, replaceWith} from './fixes.js'
 export {type Language, defineLanguage, languageOf} from './languages.js'
 export {expandWord, foldWide, foldWord, phraseWords} from './normalize.js'
 export {type PhraseEntry, type PhraseMatch, PhraseMatcher, type PhraseSet, definePhrases, findPhrases, sentencesWith} from './phrases.js'
@@ -24,5 +25,5 @@ export {
   textOf
 } from './sentences.js'
 export {alternation, capitalize, matchCase, quote, ruleUrl} from './text.js'
-export {type Clause, clausesOf, endsWord, joinedSpan, reportJoined, startsWord} from './chinese.js'
+export {type ChineseCheck, type Clause, clausesOf, endsWord, joinedSpan, reportJoined, startsWord} from './chinese.js'
 export {SpanSet} from './spans.js'

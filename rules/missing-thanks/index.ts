@@ -61,7 +61,7 @@ export default defineRule(meta, (tree, file, context) => {
     start: closing.start,
     end: closing.end,
     reason: `The reply never thanks the customer; try ending with ${quote(options[0])}`,
-    expected: options.map((option) => actual + joiner + option),
+    insert: options.map((option) => joiner + option),
     note: 'A thank-you tells the customer their time and trust were noticed.'
   })
 })

@@ -32,7 +32,7 @@ export function reportChinese(file: VFile, sentences: Sentence[], closing: {star
     start: closing.start,
     end: closing.end,
     reason: `The reply never thanks the customer; try ending with ${quote(options[0])}`,
-    expected: options.map((option) => actual + joiner + option),
+    insert: options.map((option) => joiner + option),
     note: 'A thank-you tells the customer their time and trust were noticed.'
   })
 }

@@ -13,7 +13,7 @@ import {
 import metaData from './meta.json' with {type: 'json'}
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
-import {checkChinese, phrasesZh} from './zh.js'
+import {checkChinese} from './zh.js'
 
 const meta = ruleMeta(metaData)
 
@@ -60,10 +60,10 @@ const pronounSubjects = new Set(['we', 'you', 'they', 'i', 'he', 'she', 'it'])
 const eventVerbs = new Set(['receive', 'receives', 'received', 'arrive', 'arrives', 'clear', 'clears', 'is', 'are', 'has', 'have', 'gets', 'comes', 'ships', 'lands', 'returns', 'confirms', 'pays', 'sends'])
 const weekdays = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?$/
 
-export default defineRule(meta, (tree, file) => {
+export default defineRule(meta, (tree, file, context) => {
   for (const sentence of sentencesWith(tree, file, phrases)) checkSentence(sentence, file)
   // Chinese sentences get their own closer look (zh.ts).
-  checkChinese(sentencesWith(tree, file, phrasesZh), file)
+  checkChinese(tree, file, context)
 })
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {

@@ -5,7 +5,7 @@
  * good-news and courtesy negatives, which use none of these words (没有隐藏费用 / 不会向您收费 /
  * 请不用担心 / 没问题 / 没货).
  */
-import {type Clause, type Sentence, alternation, clausesOf, definePhrases, joinedSpan, quote, reportJoined, startsWord} from '../kit/index.js'
+import {type ChineseCheck, type Clause, type Sentence, alternation, clausesOf, definePhrases, joinedSpan, quote, reportJoined, sentencesWith, startsWord} from '../kit/index.js'
 import triggers from './phrases.zh.json' with {type: 'json'}
 import words from './words.zh.json' with {type: 'json'}
 
@@ -36,8 +36,8 @@ const negationFirst = new RegExp(`^(?<subject>我们|我)${adverbs}${negations}(
 const note = 'Lead with what the company can do, and when; a refusal first reads as a closed door.'
 
 /** Check the Chinese sentences that the phrase data found (`sentencesWith` gives each once). */
-export function checkChinese(sentences: Sentence[], file: Parameters<typeof reportJoined>[0]): void {
-  for (const sentence of sentences) checkSentence(sentence, file)
+export const checkChinese: ChineseCheck = (tree, file) => {
+  for (const sentence of sentencesWith(tree, file, phrasesZh)) checkSentence(sentence, file)
 }
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof reportJoined>[0]): void {

@@ -15,7 +15,7 @@ const publishTimeoutMs = 30_000
  */
 export async function measureLanguageServer({root, documents, replies, changes, warmups, batch, onProgress}) {
   const bin = path.join(root, 'packages/language-server/bin/tactful-language-server.js')
-  const dist = path.join(root, 'packages/language-server/dist/server.js')
+  const dist = path.join(root, 'packages/language-server/dist/main.js')
   if (!existsSync(bin)) throw new Error(`${path.relative(root, bin)} is missing`)
   if (!existsSync(dist)) throw new Error(`${path.relative(root, dist)} is missing; run \`npm run build\``)
   // Documents get paths here, so the server looks for a config as it would for a real file.

@@ -53,7 +53,8 @@ describe('tactful CLI', () => {
     const reports = JSON.parse(stdout)
     expect(reports.map((report: {file: string}) => path.basename(report.file))).toEqual(['a.txt', 'b.txt'])
     const [first] = reports[0].findings
-    expect(Object.keys(first).sort()).toEqual(['actual', 'end', 'message', 'ruleId', 'severity', 'start', 'suggestions', 'url'])
+    // The library's finding gained `note` and typed `fixes`; the CLI passes them on as they are.
+    expect(Object.keys(first).sort()).toEqual(['actual', 'end', 'fixes', 'message', 'note', 'ruleId', 'severity', 'start', 'suggestions', 'url'])
     expect(first.actual).toBe(seed.slice(first.start.offset, first.end.offset))
     expect(reports[1]).toEqual({file: path.join(folder, 'b.txt'), findings: [], commitments: []})
   })

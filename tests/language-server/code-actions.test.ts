@@ -69,6 +69,8 @@ describe('quick fixes', () => {
     const actions = await actionsFor(uri, diagnostic)
     const [preferred] = actions.filter((action) => action.isPreferred)
     expect(preferred.title).toBe('Add “Thank you for getting in touch.”')
+    // The finding's fix is an insertion after the closing sentence, not a rewrite of it.
+    expect(editsFor(preferred.edit!, uri)).toEqual([{range: {start: diagnostic.range.end, end: diagnostic.range.end}, newText: ' Thank you for getting in touch.'}])
     const after = await applyAction(uri, text, preferred, 2)
     expect(after.text).toBe('Your parcel is on its way. Thank you for getting in touch.')
     expect(after.diagnostics).toEqual([])
@@ -111,6 +113,13 @@ describe('quick fixes', () => {
     const {uri, diagnostic} = await openAndWait('jargon.txt', 'Please request an RMA before sending it back.', 'jargon')
     const add = (await actionsFor(uri, diagnostic)).find((action) => action.command?.command === 'tactful.addToGlossary')
     expect(add).toMatchObject({title: 'Add ‘RMA’ to the workspace glossary', kind: 'quickfix', command: {arguments: [uri, 'RMA']}})
+  })
+
+  it('offers the glossary command for any jargon phrase, with the term as written', async () => {
+    const {uri, diagnostic} = await openAndWait('kindly.txt', 'Kindly revert with your order number.', 'jargon')
+    const actions = await actionsFor(uri, diagnostic)
+    expect(actions.find((action) => action.command?.command === 'tactful.addToGlossary')?.title).toBe('Add ‘Kindly revert’ to the workspace glossary')
+    expect(actions.filter((action) => action.title.startsWith('Replace with')).map((action) => action.title)).toEqual(['Replace with “Please reply”'])
   })
 })
 

@@ -48,7 +48,13 @@ describe('push diagnostics', () => {
       code: 'negative-phrasing',
       codeDescription: {href: expect.stringContaining('negative-phrasing')},
       message: expect.stringContaining('We won'),
-      data: {ruleId: 'negative-phrasing', actual: "We won't be able to see you before Friday", suggestions: expect.arrayContaining(["We'll be able to see you on Friday"])}
+      // The finding's typed fixes ride along, so quick fixes apply them as they say.
+      data: {
+        ruleId: 'negative-phrasing',
+        actual: "We won't be able to see you before Friday",
+        suggestions: expect.arrayContaining(["We'll be able to see you on Friday"]),
+        fixes: expect.arrayContaining([{kind: 'replace', title: "Replace with “We'll be able to see you on Friday”", text: "We'll be able to see you on Friday"}])
+      }
     })
     expect(byRule({diagnostics}, 'missing-thanks')).toHaveLength(1)
   })

@@ -35,7 +35,8 @@ describe('tactful-mcp server', () => {
     }
     const lintReply = tools.find((tool) => tool.name === 'lint_reply')!
     expect(lintReply.inputSchema.required).toEqual(['text'])
-    expect(Object.keys(lintReply.inputSchema.properties ?? {}).sort()).toEqual(['format', 'now', 'text'])
+    // `filePath` joined: the library reads `.eml` as email, as the CLI and the editor do.
+    expect(Object.keys(lintReply.inputSchema.properties ?? {}).sort()).toEqual(['filePath', 'format', 'now', 'text'])
     const explain = tools.find((tool) => tool.name === 'explain_rule')!
     expect((explain.inputSchema.properties as Record<string, {enum?: string[]}>).ruleId.enum).toEqual([...ruleIds])
   })
@@ -62,7 +63,8 @@ describe('lint_reply', () => {
       url: expect.stringContaining('negative-phrasing'),
       action: "Replace ‘We won't be able to see you before Friday’ with ‘We'll be able to see you on Friday’"
     })
-    expect(Object.keys(findings[0]).sort()).toEqual(['action', 'actual', 'end', 'message', 'ruleId', 'severity', 'start', 'suggestions', 'url'])
+    // The library's finding gained `note` and typed `fixes`.
+    expect(Object.keys(findings[0]).sort()).toEqual(['action', 'actual', 'end', 'fixes', 'message', 'note', 'ruleId', 'severity', 'start', 'suggestions', 'url'])
     expect(summary).toBe('1 finding: 1 negative-phrasing')
     expect(commitments).toEqual([])
     expect(notices).toEqual([])
@@ -106,6 +108,28 @@ describe('lint_reply', () => {
     const email = ['Thank you for your email. Your new card is on its way.', '', "> We won't be able to see you before Friday."].join('\n')
     const result = await call(client, 'lint_reply', {text: email, format: 'email'})
     expect(result.structuredContent).toMatchObject({findings: []})
+  })
+
+  it('reads a reply as email when its file name says so, as the CLI and the editor do', async () => {
+    const email = 'Subject: We cannot refund you\n\nHi Alex,\n\nYour parcel is on its way. Thanks!\n'
+    const asText = await call(client, 'lint_reply', {text: email})
+    expect((asText.structuredContent as {findings: Array<{actual: string}>}).findings.map((finding) => finding.actual)).toEqual(['We cannot refund you'])
+    const asEmail = await call(client, 'lint_reply', {text: email, filePath: 'replies/refund.eml'})
+    expect(asEmail.structuredContent).toMatchObject({findings: []})
+    const fixed = await call(client, 'fix_reply', {text: email, filePath: 'replies/refund.eml'})
+    expect(fixed.structuredContent).toMatchObject({text: email, applied: [], remaining: []})
+  })
+
+  it('passes on why a finding matters, its typed fixes and the glossary term', async () => {
+    const result = await call(client, 'lint_reply', {text: 'Please request an RMA before sending it back. Thanks!'})
+    const [finding] = (result.structuredContent as {findings: Array<Record<string, unknown>>}).findings
+    expect(finding).toMatchObject({
+      actual: 'an RMA',
+      note: expect.stringContaining('permission to send the item back'),
+      fixes: [{kind: 'replace', title: 'Replace with “a return authorization”', text: 'a return authorization'}],
+      glossaryTerm: 'RMA'
+    })
+    expect(textOf(result)).toContain(`   Why: ${finding.note as string}`)
   })
 
   it('handles an empty reply', async () => {

@@ -32,8 +32,10 @@ export interface ActionSupport {
 }
 
 /**
- * Quick fixes for tactful diagnostics in `document`, each linked to its diagnostic.
- * Diagnostics whose text no longer matches what was flagged are skipped: they are stale.
+ * Quick fixes for tactful diagnostics in `document`, each linked to its diagnostic: each of the
+ * finding's fixes under its own title (the first preferred), “Ignore this in this reply”, adding the
+ * finding's glossary term to the workspace glossary, and its documentation. Diagnostics whose text no
+ * longer matches what was flagged are skipped: they are stale.
  */
 export function quickFixes(document: TextDocument, diagnostics: Diagnostic[], support: ActionSupport): CodeAction[] {
   const actions: CodeAction[] = []
@@ -41,21 +43,17 @@ export function quickFixes(document: TextDocument, diagnostics: Diagnostic[], su
     const data = readDiagnosticData(diagnostic)
     if (!data || document.getText(diagnostic.range) !== data.actual) continue
     const link = {kind: CodeActionKind.QuickFix, diagnostics: [diagnostic]}
-    data.suggestions.forEach((suggestion, index) => {
-      actions.push({
-        ...link,
-        title: replaceTitle(data.ruleId, data.actual, suggestion),
-        edit: editOf(document, [TextEdit.replace(diagnostic.range, suggestion)], support),
-        isPreferred: index === 0
-      })
+    data.fixes.forEach((fix, index) => {
+      const edit = fix.kind === 'insert' ? TextEdit.insert(diagnostic.range.end, fix.text) : TextEdit.replace(diagnostic.range, fix.text)
+      actions.push({...link, title: fix.title, edit: editOf(document, [edit], support), isPreferred: index === 0})
     })
     actions.push({
       ...link,
       title: 'Ignore this in this reply',
       edit: editOf(document, [ignoreEdit(document, diagnostic.range.start, data.ruleId)], support)
     })
-    if (data.ruleId === 'jargon' && support.glossary) {
-      const term = glossaryTerm(data.actual)
+    if (data.glossaryTerm !== undefined && support.glossary) {
+      const term = data.glossaryTerm
       const title = `Add ‘${term}’ to the workspace glossary`
       actions.push({...link, title, command: {title, command: commands.addToGlossary, arguments: [document.uri, term]}})
     }
@@ -74,19 +72,6 @@ export function fixAllAction(document: TextDocument, output: string, support: Ac
   if (output === text) return undefined
   const range = {start: {line: 0, character: 0}, end: document.positionAt(text.length)}
   return {title: 'Fix all safe findings', kind: fixAllKind, edit: editOf(document, [TextEdit.replace(range, output)], support)}
-}
-
-// A missing-thanks suggestion is the closing sentence plus the thanks; name only what is added.
-function replaceTitle(ruleId: string, actual: string, suggestion: string): string {
-  if (ruleId === 'missing-thanks' && suggestion.startsWith(actual) && suggestion.length > actual.length) {
-    return `Add “${suggestion.slice(actual.length).replace(/^\.?\s+/, '')}”`
-  }
-  return `Replace with “${suggestion}”`
-}
-
-// A jargon finding may take its article along (“an RMA” becomes “a return authorization”); the glossary wants the term.
-function glossaryTerm(actual: string): string {
-  return actual.replace(/^(?:an?|the)\s+/i, '')
 }
 
 // The comment goes on its own line above the finding, indented like it, so lists and quotes keep their shape.

@@ -1,13 +1,17 @@
 import {type Diagnostic, DiagnosticSeverity} from 'vscode-languageserver'
-import type {Finding, Severity} from 'tactful'
+import type {Finding, Fix, Severity} from 'tactful'
 
 /** What a tactful diagnostic carries for quick fixes, in `Diagnostic.data`. */
 export interface DiagnosticData {
-  /** Drop-in replacements for `actual`, best first. */
-  suggestions: string[]
   ruleId: string
   /** The flagged text, so a quick fix can tell when the document has moved on. */
   actual: string
+  /** Drop-in replacements for `actual`, best first. */
+  suggestions: string[]
+  /** The same fixes, typed and titled: quick fixes apply them as they say. */
+  fixes: Fix[]
+  /** A term the workspace glossary can allow. */
+  glossaryTerm?: string
 }
 
 const severities: Record<Severity, DiagnosticSeverity> = {
@@ -21,7 +25,8 @@ const severities: Record<Severity, DiagnosticSeverity> = {
  * Both count UTF-16 code units, so positions only move from 1-based to 0-based.
  */
 export function toDiagnostic(finding: Finding): Diagnostic {
-  const data: DiagnosticData = {suggestions: finding.suggestions, ruleId: finding.ruleId, actual: finding.actual}
+  const data: DiagnosticData = {ruleId: finding.ruleId, actual: finding.actual, suggestions: finding.suggestions, fixes: finding.fixes}
+  if (finding.glossaryTerm !== undefined) data.glossaryTerm = finding.glossaryTerm
   const diagnostic: Diagnostic = {
     range: {
       start: {line: finding.start.line - 1, character: finding.start.column - 1},
@@ -42,7 +47,17 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
   if (diagnostic.source !== 'tactful') return undefined
   const data = diagnostic.data as Partial<DiagnosticData> | undefined
-  if (!data || typeof data.ruleId !== 'string' || typeof data.actual !== 'string' || !Array.isArray(data.suggestions)) return undefined
-  if (data.suggestions.some((suggestion) => typeof suggestion !== 'string')) return undefined
-  return {ruleId: data.ruleId, actual: data.actual, suggestions: data.suggestions}
+  if (!data || typeof data.ruleId !== 'string' || typeof data.actual !== 'string') return undefined
+  if (!Array.isArray(data.suggestions) || data.suggestions.some((suggestion) => typeof suggestion !== 'string')) return undefined
+  if (!Array.isArray(data.fixes) || !data.fixes.every(isFix)) return undefined
+  if (data.glossaryTerm !== undefined && typeof data.glossaryTerm !== 'string') return undefined
+  const read: DiagnosticData = {ruleId: data.ruleId, actual: data.actual, suggestions: data.suggestions, fixes: data.fixes}
+  if (data.glossaryTerm !== undefined) read.glossaryTerm = data.glossaryTerm
+  return read
+}
+
+// Data comes back from the client: check it is what `toDiagnostic` wrote.
+function isFix(value: unknown): value is Fix {
+  const fix = value as Partial<Fix> | null
+  return typeof fix === 'object' && fix !== null && (fix.kind === 'replace' || fix.kind === 'insert') && typeof fix.title === 'string' && typeof fix.text === 'string'
 }

@@ -1,6 +1,6 @@
 import {McpServer} from '@modelcontextprotocol/sdk/server/mcp.js'
 import type {CallToolResult} from '@modelcontextprotocol/sdk/types.js'
-import {fix, lint, type LintOptions} from 'tactful'
+import {fix, lint, type LintOptions, ruleList} from 'tactful'
 import packageJson from '../package.json' with {type: 'json'}
 import {summarizeFix, summarizeLint, withActions} from './describe.js'
 import {explainRule} from './explanations/index.js'
@@ -18,8 +18,8 @@ export function createServer(): McpServer {
     {
       title: 'Lint a customer-service reply',
       description:
-        'Check a customer-service reply draft before sending it. Flags blame-shifting, vague or risky promises, jargon, ' +
-        'negative phrasing and a missing thank-you. Each finding has an `action`: one instruction saying exactly what to ' +
+        `Check a customer-service reply draft before sending it. What it checks: ${checks()}. ` +
+        'Each finding has an `action`: one instruction saying exactly what to ' +
         'change (“Replace ‘…’ with ‘…’” or “Rewrite ‘…’: why”). Also lists the concrete commitments the reply makes. ' +
         'Revise the draft (or call `fix_reply`), then call `lint_reply` again; send the reply when the summary says there are no findings. ' +
         '`explain_rule` tells more about a finding’s rule.',
@@ -27,11 +27,10 @@ export function createServer(): McpServer {
       outputSchema: lintOutput,
       annotations: readOnly
     },
-    async ({text, format, now}) =>
+    async ({text, format, filePath, now}) =>
       run('lint_reply', async () => {
         checkSize(text)
-        const options: LintOptions = {}
-        if (format !== undefined) options.format = format
+        const options = optionsOf(format, filePath)
         if (now !== undefined) options.now = now
         const result = await lint(text, options)
         const report: LintReport = {
@@ -57,10 +56,10 @@ export function createServer(): McpServer {
       outputSchema: fixOutput,
       annotations: readOnly
     },
-    async ({text, format}) =>
+    async ({text, format, filePath}) =>
       run('fix_reply', async () => {
         checkSize(text)
-        const result = await fix(text, format === undefined ? {} : {format})
+        const result = await fix(text, optionsOf(format, filePath))
         const report: FixReport = {
           text: result.output,
           summary: summarizeFix(result.fixed, result.remaining),
@@ -90,6 +89,19 @@ export function createServer(): McpServer {
   )
 
   return server
+}
+
+/** What the rules check, from their own descriptions: “flag replies that …; flag …”. */
+function checks(): string {
+  return ruleList.map((rule) => rule.meta.description.charAt(0).toLowerCase() + rule.meta.description.slice(1)).join('; ')
+}
+
+/** The lint options a tool's arguments give: the library chooses the format from `filePath` when `format` is not given. */
+function optionsOf(format: string | undefined, filePath: string | undefined): LintOptions {
+  const options: LintOptions = {}
+  if (format !== undefined) options.format = format as LintOptions['format']
+  if (filePath !== undefined) options.filePath = filePath
+  return options
 }
 
 /** Run a tool's work, turning any exception into a tool error so that the server keeps serving. */

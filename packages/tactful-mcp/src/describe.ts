@@ -19,7 +19,7 @@ export function withActions(findings: readonly Finding[]): ActionableFinding[] {
   return findings.map((finding) => ({...finding, action: describeAction(finding)}))
 }
 
-/** Count findings per rule, in order of first appearance: "1 negative-phrasing, 1 missing-thanks". */
+/** Count findings per rule, in order of first appearance: "2 <rule id>, 1 <rule id>". */
 export function countByRule(findings: readonly Finding[]): string {
   const counts = new Map<string, number>()
   for (const finding of findings) counts.set(finding.ruleId, (counts.get(finding.ruleId) ?? 0) + 1)

@@ -63,6 +63,7 @@ function renderFindings(findings: readonly ActionableFinding[]): string[] {
     // A "Rewrite" action already carries the message.
     `${index + 1}. ${finding.ruleId} (${finding.severity}) at ${at(finding)}${finding.suggestions.length > 0 ? `: ${finding.message}` : ''}`,
     `   Action: ${finding.action}`,
+    ...(finding.note ? [`   Why: ${finding.note}`] : []),
     `   Docs: ${finding.url}`
   ])
 }

@@ -1,4 +1,4 @@
-import {defaultMaxSize, ruleIds} from 'tactful'
+import {defaultMaxSize, replyFormats, ruleIds} from 'tactful'
 import {z} from 'zod'
 
 /** The longest reply the tools take, in UTF-16 code units: the library's own limit. */
@@ -27,7 +27,7 @@ const text = (description: string) =>
     .describe(description)
 
 const format = z
-  .enum(['text', 'markdown', 'email'], {
+  .enum(replyFormats as [string, ...string[]], {
     error: (issue) => `Expected \`format\` to be \`text\`, \`markdown\` or \`email\`, not ${describeValue(issue.input)}`
   })
   .optional()
@@ -35,10 +35,18 @@ const format = z
     'How to read `text`: `text` (default), `markdown`, or `email` (a whole email, headers included). All three skip quoted history and the signature.'
   )
 
+const filePath = z
+  .string({error: (issue) => `Expected \`filePath\` to be the reply's file name, such as \`reply.eml\`, not ${describeValue(issue.input)}`})
+  .optional()
+  .describe(
+    'The file the reply came from, when it came from one (e.g. `reply.eml`): without `format`, its name says how to read `text`, as in the CLI and the editor (`.eml` email, `.md` Markdown, else text).'
+  )
+
 /** Arguments of `lint_reply`. */
 export const lintInput = {
   text: text('The reply draft to check, exactly as it would be sent to the customer.'),
   format,
+  filePath,
   now: z
     .string({error: (issue) => `Expected \`now\` to be an ISO 8601 date-time string, not ${describeValue(issue.input)}`})
     .refine(isIsoDate, {error: (issue) => `Expected \`now\` to be an ISO 8601 date-time such as 2025-03-14T09:30:00Z, not ${JSON.stringify(issue.input)}`})
@@ -51,7 +59,8 @@ export const lintInput = {
 /** Arguments of `fix_reply`. */
 export const fixInput = {
   text: text('The reply draft to fix, exactly as it would be sent to the customer.'),
-  format
+  format,
+  filePath
 }
 
 /** Arguments of `explain_rule`. */
@@ -75,8 +84,19 @@ export const finding = z.object({
   ruleId: z.string().describe('The rule that found it; `explain_rule` tells more'),
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string().describe('What is wrong and why, in one sentence'),
+  note: z.string().optional().describe('Why it matters to the customer, when the rule says'),
   actual: z.string().describe('The exact text flagged'),
   suggestions: z.array(z.string()).describe('Drop-in replacements for `actual`, best first; empty when the fix is to rephrase'),
+  fixes: z
+    .array(
+      z.object({
+        kind: z.enum(['replace', 'insert']).describe('`replace`: put `text` in place of `actual`; `insert`: add `text` right after `actual`'),
+        title: z.string().describe('What the fix does, in a few words'),
+        text: z.string()
+      })
+    )
+    .describe('The suggestions as typed fixes, in the same order'),
+  glossaryTerm: z.string().optional().describe('A term the team can allow in its glossary (`glossary.allow`) so that it is no longer flagged'),
   start: point,
   end: point,
   url: z.string().describe('The rule’s documentation')

@@ -123,6 +123,8 @@ async function lintInput(input: string, {explicit, ruleFlags, fix, stdinFilename
   try {
     const configured = explicit ?? findConfig(name ?? process.cwd())?.options ?? {}
     const options = checkOptions({...configured, rules: {...configured.rules, ...ruleFlags}}, 'the command line')
+    // The file's name chooses how to read it (`.eml` as email), as in the editor.
+    if (input !== '-') options.filePath = input
     const maxSize = options.maxSize ?? defaultMaxSize
     let text: string
     try {

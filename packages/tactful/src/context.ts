@@ -2,6 +2,7 @@ import type {Root} from 'nlcst'
 import {type Directive, type Region, type ReplyContext, type RuleSettings} from '../../../rules/kit/index.js'
 import type {VFile} from 'vfile'
 import {type ReplyParts, splitReply} from './email/split.js'
+import type {ReplyFormat} from './format.js'
 
 /** Everything the rules get to know about a reply besides its tree. */
 export function createContext(source: string, parts: ReplyParts, settings: RuleSettings, now?: Date | string): ReplyContext {
@@ -67,7 +68,7 @@ function blank(text: string): string {
 }
 
 /** A unified plugin that gives a file its reply context when nothing else has (for the retext preset). */
-export function tactfulContext(options: {settings?: RuleSettings; now?: Date | string; format?: 'text' | 'markdown' | 'email'} = {}) {
+export function tactfulContext(options: {settings?: RuleSettings; now?: Date | string; format?: ReplyFormat} = {}) {
   return function (_tree: Root, file: VFile) {
     if (file.data.tactful) return
     const source = String(file.value ?? '')

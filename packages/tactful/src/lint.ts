@@ -1,9 +1,10 @@
 import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {pointAt, type ReplyContext, type RuleSettings} from '../../../rules/kit/index.js'
+import {pointAt, replaceWith, type ReplyContext, type RuleSettings} from '../../../rules/kit/index.js'
 import {createContext, maskContext} from './context.js'
 import {splitReply} from './email/split.js'
+import {formatFromPath} from './format.js'
 import {checkOptions} from './options.js'
 import {retextReply} from './parse/index.js'
 import {retextTactful} from './preset.js'
@@ -46,7 +47,7 @@ export async function lintDetailed(text: string, options: LintOptions = {}): Pro
       notices: [`Not linted: the reply is ${text.length} characters long, over the limit of ${maxSize} (set \`maxSize\` to raise it)`]
     }
   }
-  const parts = splitReply(text, {format: checked.format})
+  const parts = splitReply(text, {format: checked.format ?? (checked.filePath === undefined ? undefined : formatFromPath(checked.filePath))})
   const settings: RuleSettings = {glossary: checked.glossary, abbreviations: checked.abbreviations}
   const context = createContext(text, parts, settings, checked.now)
   const file = new VFile({value: maskContext(text, parts.regions)})
@@ -93,12 +94,18 @@ function toDetailed(message: VFileMessage, context: ReplyContext): DetailedFindi
   const place = message.place as {start: {offset: number}; end: {offset: number}}
   const start = pointAt(context.source, place.start.offset, context)
   const end = pointAt(context.source, place.end.offset, context)
+  const suggestions = [...(message.expected ?? [])]
+  // A rule that sets `expected` by hand gives plain replacements.
+  const fixes = message.fixes?.length === suggestions.length ? message.fixes.map((fix) => ({...fix})) : suggestions.map(replaceWith)
   const finding: Finding = {
     ruleId: message.ruleId ?? 'unknown',
     severity: toSeverity(message.fatal),
     message: message.reason,
+    ...(message.note ? {note: message.note} : {}),
     actual: context.source.slice(start.offset, end.offset),
-    suggestions: [...((message.expected as string[] | undefined) ?? [])],
+    suggestions,
+    fixes,
+    ...(message.term ? {glossaryTerm: message.term} : {}),
     start,
     end,
     url: message.url ?? ''

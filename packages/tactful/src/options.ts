@@ -1,9 +1,10 @@
 import {parseSetting} from '../../../rules/kit/index.js'
 import {ruleIds} from '../../../rules/index.js'
+import {replyFormats} from './format.js'
 import type {Glossary, LintOptions, RuleSetting} from './types.js'
 
-const known = new Set(['rules', 'glossary', 'abbreviations', 'now', 'format', 'maxSize'])
-const formats = new Set(['text', 'markdown', 'email'])
+const known = new Set(['rules', 'glossary', 'abbreviations', 'now', 'format', 'filePath', 'maxSize'])
+const formats = new Set<string>(replyFormats)
 
 /**
  * Check options (from code or from a config file) and return them in their plain shape.
@@ -29,6 +30,10 @@ export function checkOptions(options: unknown, source: string): LintOptions {
       throw new Error(`Expected \`format\` in ${source} to be \`text\`, \`markdown\` or \`email\`, not \`${String(value.format)}\``)
     }
     checked.format = value.format as LintOptions['format']
+  }
+  if (value.filePath !== undefined) {
+    if (typeof value.filePath !== 'string') throw new Error(`Expected \`filePath\` in ${source} to be the reply's file name, not ${typeof value.filePath}`)
+    checked.filePath = value.filePath
   }
   if (value.maxSize !== undefined) {
     if (typeof value.maxSize !== 'number' || !Number.isFinite(value.maxSize) || value.maxSize < 0) {

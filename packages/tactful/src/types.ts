@@ -1,15 +1,9 @@
-/** A place in the input: 1-based `line` and `column`, 0-based `offset`, all in UTF-16 code units. */
-export interface Point {
-  line: number
-  column: number
-  offset: number
-}
+import type {Fix, Point, RuleSetting, Severity} from '../../../rules/kit/index.js'
+import type {ReplyFormat} from './format.js'
 
-/** How much a finding matters; `off` turns a rule off. */
-export type Severity = 'error' | 'warning' | 'info'
-
-/** A rule setting as a user writes it. */
-export type RuleSetting = Severity | 'off'
+// Defined once, where the rules define them; the library hands them on.
+export type {Fix, Point, RuleSetting, Severity} from '../../../rules/kit/index.js'
+export type {ReplyFormat} from './format.js'
 
 /** One problem in a reply, with what to write instead. */
 export interface Finding {
@@ -17,10 +11,19 @@ export interface Finding {
   severity: Severity
   /** One sentence: what is wrong and why. */
   message: string
+  /** Why it matters to the customer, when the rule says; longer than `message`. */
+  note?: string
   /** The exact text flagged: `text.slice(start.offset, end.offset)`. */
   actual: string
   /** Drop-in replacements for `actual`, best first; empty when the fix is to rephrase. */
   suggestions: string[]
+  /**
+   * The same fixes, typed and titled, one per suggestion in the same order: `replace` puts `text`
+   * in place of `actual`, `insert` adds `text` right after it. Apply one by its kind; show its `title`.
+   */
+  fixes: Fix[]
+  /** A term the team can add to `glossary.allow` so that it is no longer flagged. */
+  glossaryTerm?: string
   start: Point
   end: Point
   /** The rule's docs page. */
@@ -61,8 +64,10 @@ export interface LintOptions {
   abbreviations?: string[]
   /** The moment commitments are resolved against; defaults to the email's `Date:` header, else the current time. */
   now?: Date | string
-  /** How to read the text; all three understand quoted history and signatures. */
-  format?: 'text' | 'markdown' | 'email'
+  /** How to read the text; all three understand quoted history and signatures. Default: from `filePath`, else `text`. */
+  format?: ReplyFormat
+  /** The reply's file name or path (or URI); when `format` is not given, it chooses one (`formatFromPath`). */
+  filePath?: string
   /** Replies longer than this many UTF-16 code units are not linted (a notice says so). Default 1,000,000. */
   maxSize?: number
 }

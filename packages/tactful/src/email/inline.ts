@@ -11,7 +11,7 @@
  */
 
 import {isSpaceCode} from './markers.js'
-import type {Region, RegionKind} from './split.js'
+import type {Region, RegionKind} from '../../../../rules/kit/index.js'
 
 /**
  * Append a region of `[start, end)`, merging it into the last one when that is

@@ -1,3 +1,5 @@
+import type {Region, RegionKind} from '../../../../rules/kit/index.js'
+import type {ReplyFormat} from '../format.js'
 import {appendRegion, splitInline} from './inline.js'
 import {
   attribution,
@@ -23,31 +25,7 @@ import {
   signoffKind
 } from './markers.js'
 
-/**
- * What a region of a reply is: `header` (RFC 822 headers at the top),
- * `greeting` (`Hi Dana,`), `body` (the reply itself), `quote` (quoted or
- * forwarded history), `signoff` (`Best regards,`), `signature` (what follows a
- * sign-off or a `-- ` line), `code` (fenced or inline), `url` (also email
- * addresses) and `directive` (`<!-- tactful-disable … -->` and other comments).
- * `greeting` and `body` are the lintable reply text.
- */
-export type RegionKind =
-  | 'header'
-  | 'greeting'
-  | 'body'
-  | 'quote'
-  | 'signoff'
-  | 'signature'
-  | 'code'
-  | 'url'
-  | 'directive'
-
-/** A run of the input of one kind: `[start, end)` in UTF-16 code units. */
-export interface Region {
-  kind: RegionKind
-  start: number
-  end: number
-}
+export type {Region, RegionKind}
 
 /** What `splitReply` finds in a reply. */
 export interface ReplyParts {
@@ -59,7 +37,7 @@ export interface ReplyParts {
 
 /** Options for `splitReply`. */
 export interface SplitOptions {
-  format?: 'text' | 'markdown' | 'email'
+  format?: ReplyFormat
 }
 
 /** Most lines a sign-off may have below it (name, title, company, phone, email, URL). */
