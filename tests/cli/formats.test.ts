@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import path from 'node:path'
-import Ajv from 'ajv-draft-04'
-import addFormats from 'ajv-formats'
+import ajvDraft04 from 'ajv-draft-04'
+import ajvFormats from 'ajv-formats'
 import {XMLParser, XMLValidator} from 'fast-xml-parser'
 import {describe, expect, it} from 'vitest'
 import {ruleList} from '../../packages/tactful/src/index.js'
@@ -9,8 +9,9 @@ import {clean, run, seed, thankless, workspace} from './helpers.js'
 
 // The SARIF 2.1.0 schema (tests/cli/sarif/LICENSE says where it comes from). Its language-tag pattern
 // is not valid under the `u` flag, so patterns are compiled without it.
-const ajv = new Ajv({allErrors: true, strict: false, unicodeRegExp: false})
-addFormats(ajv)
+// Both are CommonJS modules whose export is also their `default`.
+const ajv = new ajvDraft04.default({allErrors: true, strict: false, unicodeRegExp: false})
+ajvFormats.default(ajv)
 const validateSarif = ajv.compile(JSON.parse(readFileSync(path.join(import.meta.dirname, 'sarif/sarif-2.1.0-rtm.5.json'), 'utf8')))
 
 function expectValidSarif(text: string) {

@@ -20,7 +20,7 @@ import type {LintOptions, RuleSetting} from './types.js'
 const usage = `Usage: tactful [options] [files, folders or globs…]
 
 Lint customer-service replies. Reads standard input when no file is given, or for \`-\`.
-A folder lints the .txt, .md and .eml files in it; \`.tactfulignore\` (gitignore syntax) leaves files out.
+A folder lints the replies in it (.txt, .md, .eml…); \`.tactfulignore\` (gitignore syntax) leaves files out.
 
 Options:
   -f, --format <name>        ${reportFormats.join(', ')} (default: stylish)
@@ -78,7 +78,7 @@ async function main(argv: string[]): Promise<number> {
     for (const file of skipped) process.stderr.write(`tactful: skipped \`${file}\`: \`${path.relative(cwd, ignoreRules.file ?? '')}\` ignores it\n`)
     if (files.length === 0) {
       if (skipped.length > 0) return 0
-      throw new UsageError(`Nothing to lint: ${patterns.map((pattern) => `\`${pattern}\``).join(', ')} holds no .txt, .md or .eml file that is not ignored`)
+      throw new UsageError(`Nothing to lint: ${patterns.map((pattern) => `\`${pattern}\``).join(', ')} holds no reply file (.txt, .md, .eml…) that is not ignored`)
     }
     // Someone who runs a bare `tactful` in a terminal should not face a silent wait.
     if (readsStdin && process.stdin.isTTY) process.stderr.write('tactful: reading a reply from the terminal; paste it, then press Ctrl-D (Ctrl-Z then Enter on Windows). Run `tactful --help` to lint files.\n')
@@ -117,14 +117,14 @@ interface LintSettings {
 
 async function lintInput(input: string, {explicit, ruleFlags, fix, stdinFilename}: LintSettings): Promise<InputReport> {
   const stdin = input === '-'
-  // Standard input takes its name, its config and (once the library reads it) its format from `--stdin-filename`.
+  // Standard input takes its name, its config and its format from `--stdin-filename`.
   const name = stdin ? stdinFilename : input
   const file = name ?? '<stdin>'
   try {
     const configured = explicit ?? findConfig(name ?? process.cwd())?.options ?? {}
     const options = checkOptions({...configured, rules: {...configured.rules, ...ruleFlags}}, 'the command line')
     // The file's name chooses how to read it (`.eml` as email), as in the editor.
-    if (input !== '-') options.filePath = input
+    if (name !== undefined) options.filePath = name
     const maxSize = options.maxSize ?? defaultMaxSize
     let text: string
     try {

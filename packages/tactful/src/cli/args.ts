@@ -115,7 +115,7 @@ function isKnownFlag(value: string): boolean {
 
 function example(name: string): string {
   if (name === 'format') return 'json'
-  if (name === 'rule') return 'jargon=off'
+  if (name === 'rule') return '<id>=off'
   if (name === 'max-warnings') return '10'
   if (name === 'stdin-filename') return 'reply.md'
   return '<path>'

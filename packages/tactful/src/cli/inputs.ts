@@ -2,10 +2,8 @@ import {existsSync, readFileSync, statSync} from 'node:fs'
 import path from 'node:path'
 import ignore, {type Ignore} from 'ignore'
 import {glob, isDynamicPattern} from 'tinyglobby'
+import {formatFromPath} from '../format.js'
 import {UsageError} from './args.js'
-
-/** The files a folder argument lints: replies saved as text, Markdown or email. */
-const replyExtensions = new Set(['.txt', '.text', '.md', '.markdown', '.eml'])
 
 /** Paths that an ignore file leaves out, read as gitignore patterns relative to the file's folder. */
 export interface IgnoreRules {
@@ -50,7 +48,8 @@ export interface Inputs {
 
 /**
  * Turn the command line's arguments into files: a glob is expanded, a folder yields the replies in
- * it (text, Markdown and email files, at any depth, leaving out hidden folders and `node_modules`),
+ * it (the files whose name says how to read them, such as `.txt`, `.md` and `.eml`, at any depth,
+ * leaving out hidden folders and `node_modules`),
  * and the ignore file leaves out what it names. A file named outright is checked later, when read.
  */
 export async function expandInputs(patterns: string[], rules: IgnoreRules, cwd: string): Promise<Inputs> {
@@ -81,7 +80,7 @@ async function repliesIn(folder: string, rules: IgnoreRules, cwd: string): Promi
   const base = folder.replace(/[/\\]+$/, '') || folder
   const matches = await glob('**/*', {cwd: path.resolve(cwd, folder), dot: false, onlyFiles: true, ignore: ['**/node_modules/**']})
   return matches
-    .filter((match) => replyExtensions.has(path.extname(match).toLowerCase()))
+    .filter((match) => formatFromPath(match) !== undefined)
     .map((match) => path.join(base, match))
     .sort()
     .filter((file) => !rules.ignores(file))
