@@ -68,7 +68,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (token.kind !== 'option') continue
     const flag = Object.hasOwn(flags, token.name) ? flags[token.name] : undefined
     if (!flag) throw new UsageError(unknownFlag(token.rawName))
-    const shown = token.name.length === 1 ? token.rawName : `--${token.name}`
+    const shown = token.rawName
     if (flag.type === 'boolean' && token.value !== undefined) throw new UsageError(`\`${shown}\` takes no value; drop \`=${token.value}\``)
     if (flag.type === 'string') {
       const value = token.value
