@@ -111,11 +111,15 @@ function isDisabled(context: ReplyContext, ruleId: string, place: unknown): bool
   if (context.directives.length === 0) return false
   const offset = (place as {start?: {offset?: number}} | undefined)?.start?.offset ?? 0
   const line = pointAt(context.source, offset, context).line
-  return context.directives.some((directive) => {
-    if (directive.ruleIds.length > 0 && !directive.ruleIds.includes(ruleId)) return false
-    if (directive.scope === 'reply') return directive.offset <= offset
-    return pointAt(context.source, directive.offset, context).line + 1 === line
-  })
+  // The last `disable` or `enable` before the finding that names the rule (or every rule) decides.
+  let disabled = false
+  for (const directive of context.directives) {
+    if (directive.ruleIds.length > 0 && !directive.ruleIds.includes(ruleId)) continue
+    if (directive.scope === 'next-line') {
+      if (pointAt(context.source, directive.offset, context).line + 1 === line) return true
+    } else if (directive.offset <= offset) disabled = directive.scope === 'reply'
+  }
+  return disabled
 }
 
 /** What a rule reports. */

@@ -18,7 +18,8 @@ export function formatStylish(reports: FileReport[], {color}: {color: boolean}):
       counts[finding.severity]++
       rows.push([`${finding.start.line}:${finding.start.column}`, finding.severity, finding.message, finding.ruleId])
     }
-    const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)))
+    // A notice is one long line; it does not set the width of the message column.
+    const widths = [0, 1, 2].map((column) => Math.max(0, ...rows.filter((row) => column < 2 || row[3]).map((row) => row[column].length)))
     out.push('', paint('underline', report.file))
     for (const [where, severity, message, ruleId] of rows) {
       const painted = paint(severity === 'error' ? 'red' : severity === 'warning' ? 'yellow' : severity === 'info' ? 'blue' : 'dim', severity)
