@@ -92,6 +92,24 @@ describe('the sarif format', () => {
     expect(sarifRun.invocations[0].executionSuccessful).toBe(true)
   })
 
+  it('carries each finding’s fixes as SARIF fixes: a replacement, or an insertion after the flagged text', () => {
+    const folder = workspace({'reply.txt': "We won't be able to see you before Friday.\n"})
+    const log = expectValidSarif(run(['--format', 'sarif', 'reply.txt'], {cwd: folder}).stdout)
+    const byRule = new Map(log.runs[0].results.map((result: {ruleId: string}) => [result.ruleId, result]))
+    expect((byRule.get('negative-phrasing') as {fixes: unknown[]}).fixes[0]).toEqual({
+      description: {text: "Replace with “We'll be able to see you on Friday”"},
+      artifactChanges: [
+        {
+          artifactLocation: {uri: 'reply.txt', uriBaseId: '%SRCROOT%'},
+          replacements: [{deletedRegion: {startLine: 1, startColumn: 1, endLine: 1, endColumn: 42}, insertedContent: {text: "We'll be able to see you on Friday"}}]
+        }
+      ]
+    })
+    const thanks = (byRule.get('missing-thanks') as {fixes: Array<{artifactChanges: Array<{replacements: Array<{deletedRegion: Record<string, number>}>}>}>}).fixes[0]
+    const region = thanks.artifactChanges[0].replacements[0].deletedRegion
+    expect([region.startLine, region.startColumn]).toEqual([region.endLine, region.endColumn])
+  })
+
   it('maps info to note, and is valid for standard input, a clean run and an unreadable file', () => {
     const info = expectValidSarif(run(['--format', 'sarif', '--rule', 'missing-thanks=info'], {input: thankless}).stdout)
     expect(info.runs[0].results[0]).toMatchObject({level: 'note', locations: [{physicalLocation: {artifactLocation: {description: {text: 'standard input'}}}}]})

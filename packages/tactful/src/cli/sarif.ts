@@ -1,7 +1,7 @@
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import type {Rule} from '../../../../rules/kit/index.js'
-import type {Severity} from '../types.js'
+import type {Finding, Fix, Severity} from '../types.js'
 import type {FileReport} from './report.js'
 
 const levels: Record<Severity, 'error' | 'warning' | 'note'> = {error: 'error', warning: 'warning', info: 'note'}
@@ -48,7 +48,7 @@ export function formatSarif(reports: FileReport[], {rules, version, cwd}: SarifC
             }
           }
         ],
-        ...(finding.suggestions.length > 0 ? {properties: {suggestions: finding.suggestions}} : {})
+        ...(finding.fixes.length > 0 && report.file !== '<stdin>' ? {fixes: finding.fixes.map((fix) => toSarifFix(fix, finding, artifactLocation))} : {})
       })
     }
     const locations = [{physicalLocation: {artifactLocation}}]
@@ -91,4 +91,11 @@ function artifactFor(file: string, cwd: string): Record<string, unknown> {
   const relative = path.relative(cwd, absolute)
   if (relative.startsWith('..') || path.isAbsolute(relative)) return {uri: pathToFileURL(absolute).href}
   return {uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%'}
+}
+
+// A fix replaces the flagged text, or (an insert) adds after it: an empty region at its end.
+function toSarifFix(fix: Fix, finding: Finding, artifactLocation: Record<string, unknown>): unknown {
+  const from = fix.kind === 'insert' ? finding.end : finding.start
+  const deletedRegion = {startLine: from.line, startColumn: from.column, endLine: finding.end.line, endColumn: finding.end.column}
+  return {description: {text: fix.title}, artifactChanges: [{artifactLocation, replacements: [{deletedRegion, insertedContent: {text: fix.text}}]}]}
 }
