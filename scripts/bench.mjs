@@ -5,7 +5,7 @@
 // to standard error. Exits non-zero only when the bench itself breaks; a missed target is a result.
 import {spawnSync} from 'node:child_process'
 import {createRequire} from 'node:module'
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, writeFileSync} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'

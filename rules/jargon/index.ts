@@ -57,7 +57,7 @@ export default defineRule(meta, (tree, file, context) => {
   const add = (start: number, end: number, suggestions: string[], entryNote?: string, initial = false, asWritten = false) => {
     if (!flagged.add(start, end)) return
     const cased = asWritten ? [...suggestions] : matchCase(source.slice(start, end), suggestions)
-    const fixed = withArticle(source, start, end, initial ? cased.map(capitalize) : cased)
+    const fixed = withArticle(source, start, initial ? cased.map(capitalize) : cased)
     const actual = source.slice(fixed.start, end)
     const reason = fixed.expected.length > 0
       ? `${quote(actual)} is support jargon; try ${quote(fixed.expected[0])}`
@@ -199,7 +199,7 @@ function glossaryMatches(context: ReplyContext, settings: RuleSettings) {
 }
 
 // “an RMA” → “a return authorization”: take the article in when the replacement needs the other one.
-function withArticle(source: string, start: number, end: number, expected: string[]): {start: number; expected: string[]} {
+function withArticle(source: string, start: number, expected: string[]): {start: number; expected: string[]} {
   const before = /(^|[^\p{L}])(an?) $/iu.exec(source.slice(Math.max(0, start - 4), start))
   if (!before || expected.length === 0) return {start, expected}
   const article = before[2]

@@ -139,8 +139,14 @@ async function startServer({StreamMessageReader, StreamMessageWriter, createMess
         }, publishTimeoutMs)
         waiters.set(uri, {
           version,
-          resolve: (at) => (clearTimeout(timer), resolve(at)),
-          reject: (error) => (clearTimeout(timer), reject(error))
+          resolve: (at) => {
+            clearTimeout(timer)
+            resolve(at)
+          },
+          reject: (error) => {
+            clearTimeout(timer)
+            reject(error)
+          }
         })
       })
       return handled(arrived)

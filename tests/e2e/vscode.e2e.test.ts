@@ -143,6 +143,7 @@ describe.runIf(process.env.TACTFUL_E2E === '1')('VS Code with the tactful extens
     // The other findings stay: the row went because of the fix, not because diagnostics were lost.
     expect((await rowTexts(page)).some((text) => text.includes('negative-phrasing'))).toBe(true)
     // Word wrap splits the view into lines; compare without whitespace.
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as rendered, with its line breaks
     const shown = (await page.locator('.monaco-editor .view-lines').first().innerText()).replace(/\s+/g, '')
     expect(shown).toContain(thanks.suggestions[0]!.replace(/\s+/g, ''))
   })

@@ -27,12 +27,22 @@ async function nvimVersion(): Promise<string | undefined> {
   }
 }
 
+// A fresh machine has no Neovim: the test is skipped there. CI installs it and sets
+// TACTFUL_REQUIRE_NVIM=1, which makes a missing `nvim` a failure.
+const required = process.env.TACTFUL_REQUIRE_NVIM === '1'
+
 describe('Neovim (a real LSP client)', () => {
   afterAll(removeWorkspaces)
 
-  it('shows the diagnostics the library finds, at the same lines and UTF-16 columns', async () => {
+  it('shows the diagnostics the library finds, at the same lines and UTF-16 columns', async (context) => {
     const version = await nvimVersion()
-    expect(version, 'Neovim (`nvim`) is not installed; install it with `apt-get install neovim` to run this test').toBeDefined()
+    if (!version && !required) {
+      const reason = 'Neovim (`nvim`) is not installed; install it (`apt-get install neovim`) to run this test, set TACTFUL_REQUIRE_NVIM=1 to require it'
+      // Printed as well: the default reporter counts skipped tests but does not show why.
+      console.warn(`Skipped: ${reason}`)
+      context.skip(reason)
+    }
+    expect(version, 'TACTFUL_REQUIRE_NVIM=1 requires Neovim (`nvim`), which is not installed; install it with `apt-get install neovim`').toBeDefined()
 
     const folder = makeWorkspace()
     const file = path.join(folder, 'reply.txt')
