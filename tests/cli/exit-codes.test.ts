@@ -32,7 +32,9 @@ describe('the CLI’s exit code', () => {
     expect(over.stderr).toBe('tactful: 4 warnings, more than `--max-warnings 3` allows\n')
     // The budget is for warnings: one error fails the run however large it is.
     expect(run(['--max-warnings', '100', '--rule', 'blame-shifting=error'], {input: seed}).code).toBe(1)
-    expect(run(['--max-warnings', '-1'], {input: seed}).stderr).toBe('tactful: Expected `--max-warnings` to be a whole number of warnings, 0 or more, not `-1`\n')
+    expect(run(['--max-warnings', '-1'], {input: seed}).stderr).toBe(
+      'tactful: Expected `--max-warnings` to be a whole number of warnings, 0 or more, not `-1`\n'
+    )
   })
 
   it('reports and counts errors only with --quiet', () => {

@@ -20,7 +20,7 @@ describe('-o, --output-file', () => {
   })
 
   it('exits 2 when the report cannot be written', () => {
-    const folder = workspace({'reply.txt': seed, 'taken': 'a file, not a folder'})
+    const folder = workspace({'reply.txt': seed, taken: 'a file, not a folder'})
     const {code, stderr} = run(['-o', 'taken/report.txt', 'reply.txt'], {cwd: folder})
     expect(code).toBe(2)
     expect(stderr).toMatch(/^tactful: Cannot write the report to `taken\/report.txt`: /)
@@ -36,12 +36,16 @@ describe('--stdin-filename', () => {
   })
 
   it('chooses the format from the name: an .eml reply’s headers and quoted history are not linted', () => {
-    const email = 'From: Ana <ana@example.com>\nSubject: Your refund\n\nThanks for waiting, your refund left today.\n\nOn Mon, Ben wrote:\n> It is not our fault, we cannot do anything.\n'
+    const email =
+      'From: Ana <ana@example.com>\nSubject: Your refund\n\nThanks for waiting, your refund left today.\n\nOn Mon, Ben wrote:\n> It is not our fault, we cannot do anything.\n'
     expect(run(['--stdin-filename', 'reply.eml'], {input: email}).code).toBe(0)
   })
 
   it('is refused beside file arguments', () => {
-    expect(run(['--stdin-filename', 'a.txt', 'b.txt'])).toMatchObject({code: 2, stderr: 'tactful: `--stdin-filename` names the reply on standard input; give no files (or `-`) with it\n'})
+    expect(run(['--stdin-filename', 'a.txt', 'b.txt'])).toMatchObject({
+      code: 2,
+      stderr: 'tactful: `--stdin-filename` names the reply on standard input; give no files (or `-`) with it\n'
+    })
   })
 })
 
@@ -84,15 +88,26 @@ describe('folders, .tactfulignore and --ignore-path', () => {
 
   it('reads patterns from --ignore-path instead, relative to that file', () => {
     const folder = workspace({...files, '.tactfulignore': '*.txt\n', 'config/ignore': '../replies/drafts/\n**/c.eml\n'})
-    expect(linted(['--ignore-path', 'config/ignore', 'replies'], folder)).toEqual(['replies/a.txt', 'replies/b.md', 'replies/c.eml', 'replies/drafts/d.txt'])
+    expect(linted(['--ignore-path', 'config/ignore', 'replies'], folder)).toEqual([
+      'replies/a.txt',
+      'replies/b.md',
+      'replies/c.eml',
+      'replies/drafts/d.txt'
+    ])
     const local = workspace({...files, 'replies/.ignore': 'drafts/\n*.eml\n'})
     expect(linted(['--ignore-path', 'replies/.ignore', 'replies'], local)).toEqual(['replies/a.txt', 'replies/b.md'])
-    expect(run(['--ignore-path', 'nowhere', 'replies'], {cwd: local})).toMatchObject({code: 2, stderr: 'tactful: Cannot read the ignore file `nowhere`: no such file\n'})
+    expect(run(['--ignore-path', 'nowhere', 'replies'], {cwd: local})).toMatchObject({
+      code: 2,
+      stderr: 'tactful: Cannot read the ignore file `nowhere`: no such file\n'
+    })
   })
 
   it('exits 2 when a folder holds no reply', () => {
     const folder = workspace({'empty/notes.json': '{}'})
-    expect(run(['empty'], {cwd: folder})).toMatchObject({code: 2, stderr: 'tactful: Nothing to lint: `empty` holds no reply file (.txt, .md, .eml…) that is not ignored\n'})
+    expect(run(['empty'], {cwd: folder})).toMatchObject({
+      code: 2,
+      stderr: 'tactful: Nothing to lint: `empty` holds no reply file (.txt, .md, .eml…) that is not ignored\n'
+    })
   })
 })
 
@@ -152,7 +167,10 @@ describe('bad flags', () => {
   it.each([
     [['--frobnicate'], 'tactful: Unknown flag `--frobnicate`. Run `tactful --help` to see the flags\n'],
     [['--fromat', 'json'], 'tactful: Unknown flag `--fromat`; did you mean `--format`? Run `tactful --help` to see the flags\n'],
-    [['--max-warning', '3'], 'tactful: Unknown flag `--max-warning`; did you mean `--max-warnings`? Run `tactful --help` to see the flags\n'],
+    [
+      ['--max-warning', '3'],
+      'tactful: Unknown flag `--max-warning`; did you mean `--max-warnings`? Run `tactful --help` to see the flags\n'
+    ],
     [['-x'], 'tactful: Unknown flag `-x`. Run `tactful --help` to see the flags\n'],
     [['--format'], 'tactful: `--format` needs a value, as in `--format json`\n'],
     [['--format', '--quiet'], 'tactful: `--format` needs a value, as in `--format json`\n'],
@@ -173,7 +191,8 @@ describe('bad flags', () => {
 })
 
 describe('colour', () => {
-  const colored = /\u001B\[/
+  // A colour starts with ESC and `[`.
+  const colored = new RegExp(`${String.fromCharCode(27)}\\[`)
   it('is off when output is not a terminal, on with FORCE_COLOR or --color, off with NO_COLOR or --no-color', () => {
     expect(run([], {input: thankless, env: {NO_COLOR: undefined}}).stdout).not.toMatch(colored)
     expect(run([], {input: thankless, env: {NO_COLOR: undefined, FORCE_COLOR: '1'}}).stdout).toMatch(colored)
@@ -185,7 +204,8 @@ describe('colour', () => {
   })
 
   it('never colours machine formats', () => {
-    for (const format of ['json', 'sarif', 'github', 'junit']) expect(run(['--format', format, '--color'], {input: seed}).stdout).not.toMatch(colored)
+    for (const format of ['json', 'sarif', 'github', 'junit'])
+      expect(run(['--format', format, '--color'], {input: seed}).stdout).not.toMatch(colored)
   })
 })
 
@@ -197,7 +217,11 @@ describe.runIf(hasScript && existsSync('/dev/null'))('a bare `tactful` on a term
     const wrapper = path.join(folder, 'run.sh')
     writeFileSync(wrapper, `exec "${process.execPath}" "${cli}" --no-color\n`)
     // The reply, then Ctrl-D to end it.
-    const result = spawnSync('script', ['-qec', `sh ${wrapper}`, '/dev/null'], {input: `${thankless}\u0004`, encoding: 'utf8', timeout: 20_000})
+    const result = spawnSync('script', ['-qec', `sh ${wrapper}`, '/dev/null'], {
+      input: `${thankless}\u0004`,
+      encoding: 'utf8',
+      timeout: 20_000
+    })
     expect(result.stdout).toContain('tactful: reading a reply from the terminal; paste it, then press Ctrl-D')
     expect(result.stdout).toContain('missing-thanks')
   })

@@ -48,7 +48,9 @@ describe('the compact format', () => {
   it('prints file:line:col, severity, message and rule on one line', () => {
     const folder = workspace({'c.txt': thankless})
     const {stdout} = run(['--format', 'compact', 'c.txt'], {cwd: folder})
-    expect(stdout).toMatch(/^c\.txt:1:1 {2}warning {2}The reply never thanks the customer.* {2}missing-thanks\n\n1 problem \(0 errors, 1 warning, 0 info\)\n$/)
+    expect(stdout).toMatch(
+      /^c\.txt:1:1 {2}warning {2}The reply never thanks the customer.* {2}missing-thanks\n\n1 problem \(0 errors, 1 warning, 0 info\)\n$/
+    )
   })
 })
 
@@ -71,7 +73,9 @@ describe('the sarif format', () => {
     const [sarifRun] = log.runs
     expect(sarifRun.tool.driver.name).toBe('tactful')
     expect(sarifRun.tool.driver.version).toMatch(/^\d+\.\d+\.\d+/)
-    expect(sarifRun.tool.driver.rules.map((rule: {id: string; helpUri: string}) => [rule.id, rule.helpUri])).toEqual(ruleList.map((rule) => [rule.meta.id, rule.meta.url]))
+    expect(sarifRun.tool.driver.rules.map((rule: {id: string; helpUri: string}) => [rule.id, rule.helpUri])).toEqual(
+      ruleList.map((rule) => [rule.meta.id, rule.meta.url])
+    )
     expect(sarifRun.tool.driver.rules[0].shortDescription.text).toBe(ruleList[0].meta.description)
     expect(sarifRun.results).toHaveLength(4)
     const [first] = sarifRun.results
@@ -83,7 +87,15 @@ describe('the sarif format', () => {
         {
           physicalLocation: {
             artifactLocation: {uri: 'replies/a.txt', uriBaseId: '%SRCROOT%'},
-            region: {startLine: 1, startColumn: 1, endLine: 1, endColumn: 19, charOffset: 0, charLength: 18, snippet: {text: "It's not our fault"}}
+            region: {
+              startLine: 1,
+              startColumn: 1,
+              endLine: 1,
+              endColumn: 19,
+              charOffset: 0,
+              charLength: 18,
+              snippet: {text: "It's not our fault"}
+            }
           }
         }
       ]
@@ -101,18 +113,30 @@ describe('the sarif format', () => {
       artifactChanges: [
         {
           artifactLocation: {uri: 'reply.txt', uriBaseId: '%SRCROOT%'},
-          replacements: [{deletedRegion: {startLine: 1, startColumn: 1, endLine: 1, endColumn: 42}, insertedContent: {text: "We'll be able to see you on Friday"}}]
+          replacements: [
+            {
+              deletedRegion: {startLine: 1, startColumn: 1, endLine: 1, endColumn: 42},
+              insertedContent: {text: "We'll be able to see you on Friday"}
+            }
+          ]
         }
       ]
     })
-    const thanks = (byRule.get('missing-thanks') as {fixes: Array<{artifactChanges: Array<{replacements: Array<{deletedRegion: Record<string, number>}>}>}>}).fixes[0]
+    const thanks = (
+      byRule.get('missing-thanks') as {
+        fixes: Array<{artifactChanges: Array<{replacements: Array<{deletedRegion: Record<string, number>}>}>}>
+      }
+    ).fixes[0]
     const region = thanks.artifactChanges[0].replacements[0].deletedRegion
     expect([region.startLine, region.startColumn]).toEqual([region.endLine, region.endColumn])
   })
 
   it('maps info to note, and is valid for standard input, a clean run and an unreadable file', () => {
     const info = expectValidSarif(run(['--format', 'sarif', '--rule', 'missing-thanks=info'], {input: thankless}).stdout)
-    expect(info.runs[0].results[0]).toMatchObject({level: 'note', locations: [{physicalLocation: {artifactLocation: {description: {text: 'standard input'}}}}]})
+    expect(info.runs[0].results[0]).toMatchObject({
+      level: 'note',
+      locations: [{physicalLocation: {artifactLocation: {description: {text: 'standard input'}}}}]
+    })
     expect(expectValidSarif(run(['--format', 'sarif'], {input: clean}).stdout).runs[0].results).toEqual([])
     const folder = workspace({'odd name #1.txt': thankless})
     const broken = run(['--format', 'sarif', 'odd name #1.txt', 'missing.txt'], {cwd: folder})
@@ -133,7 +157,9 @@ describe('the github format', () => {
     expect(code).toBe(1)
     const lines = stdout.trimEnd().split('\n')
     expect(lines).toHaveLength(4)
-    expect(lines[0]).toBe("::warning file=replies/a.txt,line=1,col=1,endLine=1,endColumn=19,title=tactful(blame-shifting)::“It's not our fault” disowns the problem; own it and say what you will do")
+    expect(lines[0]).toBe(
+      "::warning file=replies/a.txt,line=1,col=1,endLine=1,endColumn=19,title=tactful(blame-shifting)::“It's not our fault” disowns the problem; own it and say what you will do"
+    )
   })
 
   it('escapes what would end a property or the message, and maps severities', () => {
@@ -143,23 +169,39 @@ describe('the github format', () => {
     })
     const {stdout} = run(['--format', 'github', 'a,b:c\nd.txt'], {cwd: folder})
     const lines = stdout.trimEnd().split('\n')
-    expect(lines).toContain('::error file=a%2Cb%3Ac%0Ad.txt,line=1,col=8,endLine=1,endColumn=12,title=tactful(jargon)::“100%25” is support jargon; try “fully”')
-    expect(lines.some((line) => line.startsWith('::notice file=a%2Cb%3Ac%0Ad.txt,') && line.includes('title=tactful(missing-thanks)::'))).toBe(true)
+    expect(lines).toContain(
+      '::error file=a%2Cb%3Ac%0Ad.txt,line=1,col=8,endLine=1,endColumn=12,title=tactful(jargon)::“100%25” is support jargon; try “fully”'
+    )
+    expect(
+      lines.some((line) => line.startsWith('::notice file=a%2Cb%3Ac%0Ad.txt,') && line.includes('title=tactful(missing-thanks)::'))
+    ).toBe(true)
   })
 })
 
 describe('the junit format', () => {
   it('is well-formed XML: a suite per file, failures for warnings and errors, a passing case for a clean file', () => {
     const folder = workspace({'a & <b>.txt': seed, 'clean.txt': clean, 'info.txt': thankless})
-    const {code, stdout} = run(['--format', 'junit', '--rule', 'blame-shifting=error', 'a & <b>.txt', 'clean.txt', '-', 'missing.txt'], {cwd: folder, input: 'Your seat is \u0001 14C.\n'})
+    const {code, stdout} = run(['--format', 'junit', '--rule', 'blame-shifting=error', 'a & <b>.txt', 'clean.txt', '-', 'missing.txt'], {
+      cwd: folder,
+      input: 'Your seat is \u0001 14C.\n'
+    })
     expect(code).toBe(2)
     expect(XMLValidator.validate(stdout)).toBe(true)
-    const xml = new XMLParser({ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => name === 'testsuite' || name === 'testcase'}).parse(stdout)
+    const xml = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '',
+      isArray: (name) => name === 'testsuite' || name === 'testcase'
+    }).parse(stdout)
     const suites = xml.testsuites.testsuite
     expect(suites.map((suite: {name: string}) => suite.name)).toEqual(['a & <b>.txt', 'clean.txt', '<stdin>', 'missing.txt'])
     expect(suites[0]).toMatchObject({tests: '4', failures: '4', errors: '0'})
-    expect(suites[0].testcase[0].failure).toMatchObject({type: 'error', message: "“It's not our fault” disowns the problem; own it and say what you will do"})
-    expect(suites[0].testcase[0].failure['#text']).toBe("line 1, col 1, Error - “It's not our fault” disowns the problem; own it and say what you will do (blame-shifting)")
+    expect(suites[0].testcase[0].failure).toMatchObject({
+      type: 'error',
+      message: "“It's not our fault” disowns the problem; own it and say what you will do"
+    })
+    expect(suites[0].testcase[0].failure['#text']).toBe(
+      "line 1, col 1, Error - “It's not our fault” disowns the problem; own it and say what you will do (blame-shifting)"
+    )
     expect(suites[1]).toMatchObject({tests: '1', failures: '0', errors: '0', testcase: [{name: 'tactful', classname: 'clean.txt'}]})
     expect(suites[3]).toMatchObject({tests: '1', failures: '0', errors: '1'})
     expect(xml.testsuites).toMatchObject({tests: '7', failures: '5', errors: '1'})

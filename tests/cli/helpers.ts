@@ -17,10 +17,20 @@ export interface Run {
 }
 
 /** Run a bin with `args`; colour is off unless `env` says otherwise. */
-export function runBin(bin: string, args: string[], {input, cwd, env}: {input?: string | Buffer; cwd?: string; env?: Record<string, string | undefined>} = {}): Run {
+export function runBin(
+  bin: string,
+  args: string[],
+  {input, cwd, env}: {input?: string | Buffer; cwd?: string; env?: Record<string, string | undefined>} = {}
+): Run {
   const environment: Record<string, string | undefined> = {...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...env}
   for (const key of Object.keys(environment)) if (environment[key] === undefined) delete environment[key]
-  const result = spawnSync(process.execPath, [bin, ...args], {input: input ?? '', cwd: cwd ?? root, encoding: 'utf8', env: environment as NodeJS.ProcessEnv, timeout: 20_000})
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    input: input ?? '',
+    cwd: cwd ?? root,
+    encoding: 'utf8',
+    env: environment as NodeJS.ProcessEnv,
+    timeout: 20_000
+  })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 

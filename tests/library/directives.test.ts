@@ -32,7 +32,9 @@ describe('disable and enable comments', () => {
   })
 
   it('reads a reason after -- as a reason, not as rule ids', async () => {
-    const {findings, notices} = await lint(`<!-- tactful-disable jargon -- our customers say RMA -->\n${jargon}`, {rules: {'missing-thanks': 'off'}})
+    const {findings, notices} = await lint(`<!-- tactful-disable jargon -- our customers say RMA -->\n${jargon}`, {
+      rules: {'missing-thanks': 'off'}
+    })
     expect({findings, notices}).toEqual({findings: [], notices: []})
   })
 

@@ -73,7 +73,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     if (flag.type === 'string') {
       const value = token.value
       // `--format --quiet`: the next flag is not the value.
-      if (value === undefined || (!token.inlineValue && isKnownFlag(value))) throw new UsageError(`\`${shown}\` needs a value, as in \`${shown} ${example(token.name)}\``)
+      if (value === undefined || (!token.inlineValue && isKnownFlag(value)))
+        throw new UsageError(`\`${shown}\` needs a value, as in \`${shown} ${example(token.name)}\``)
     }
     const list = values.get(token.name) ?? []
     list.push(token.value ?? true)
@@ -84,10 +85,16 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const on = (name: string) => last(name) === true
   const format = text('format') ?? 'stylish'
   if (!(reportFormats as readonly string[]).includes(format)) {
-    throw new UsageError(`Expected \`--format\` to be ${reportFormats.map((name) => `\`${name}\``).join(', ').replace(/, ([^,]+)$/, ' or $1')}, not \`${format}\``)
+    throw new UsageError(
+      `Expected \`--format\` to be ${reportFormats
+        .map((name) => `\`${name}\``)
+        .join(', ')
+        .replace(/, ([^,]+)$/, ' or $1')}, not \`${format}\``
+    )
   }
   const maxWarnings = text('max-warnings')
-  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`Expected \`--max-warnings\` to be a whole number of warnings, 0 or more, not \`${maxWarnings}\``)
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings))
+    throw new UsageError(`Expected \`--max-warnings\` to be a whole number of warnings, 0 or more, not \`${maxWarnings}\``)
   const noColor = values.has('no-color')
   return {
     inputs,

@@ -18,7 +18,8 @@ export function writeStarterConfig(cwd: string, rules: readonly Rule[]): string 
     writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`, {flag: 'wx'})
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'EEXIST') throw new UsageError(`\`${file}\` already exists; edit it, or remove it and run \`tactful --init\` again`, {cause: error})
+    if (code === 'EEXIST')
+      throw new UsageError(`\`${file}\` already exists; edit it, or remove it and run \`tactful --init\` again`, {cause: error})
     throw new UsageError(`Cannot write \`${file}\`: ${code ?? (error as Error).message}`, {cause: error})
   }
   return file

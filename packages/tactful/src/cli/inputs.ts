@@ -24,7 +24,10 @@ export function loadIgnore(cwd: string, ignorePath?: string): IgnoreRules {
     text = readFileSync(file, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new UsageError(`Cannot read the ignore file \`${ignorePath ?? file}\`: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? (error as Error).message)}`, {cause: error})
+    throw new UsageError(
+      `Cannot read the ignore file \`${ignorePath ?? file}\`: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? (error as Error).message)}`,
+      {cause: error}
+    )
   }
   const matcher: Ignore = ignore().add(text)
   const base = path.dirname(file)

@@ -23,16 +23,26 @@ export function formatJunit(reports: FileReport[]): string {
         continue
       }
       suiteFailures++
-      cases.push(`    <testcase name="${name}" classname="${file}" time="0">\n      <failure type="${finding.severity}" message="${attribute(finding.message)}">${detail}</failure>\n    </testcase>`)
+      cases.push(
+        `    <testcase name="${name}" classname="${file}" time="0">\n      <failure type="${finding.severity}" message="${attribute(finding.message)}">${detail}</failure>\n    </testcase>`
+      )
     }
     const notices = report.notices.map((notice) => text(notice)).join('\n')
-    if (report.error) cases.push(`    <testcase name="read" classname="${file}" time="0">\n      <error message="${attribute(report.error)}"/>\n    </testcase>`)
-    else if (cases.length === 0) cases.push(`    <testcase name="tactful" classname="${file}" time="0"${notices ? `>\n      <system-out>${notices}</system-out>\n    </testcase>` : '/>'}`)
+    if (report.error)
+      cases.push(
+        `    <testcase name="read" classname="${file}" time="0">\n      <error message="${attribute(report.error)}"/>\n    </testcase>`
+      )
+    else if (cases.length === 0)
+      cases.push(
+        `    <testcase name="tactful" classname="${file}" time="0"${notices ? `>\n      <system-out>${notices}</system-out>\n    </testcase>` : '/>'}`
+      )
     const suiteErrors = report.error ? 1 : 0
     tests += cases.length
     failures += suiteFailures
     errors += suiteErrors
-    suites.push(`  <testsuite name="${file}" tests="${cases.length}" failures="${suiteFailures}" errors="${suiteErrors}" time="0">\n${cases.join('\n')}\n  </testsuite>`)
+    suites.push(
+      `  <testsuite name="${file}" tests="${cases.length}" failures="${suiteFailures}" errors="${suiteErrors}" time="0">\n${cases.join('\n')}\n  </testsuite>`
+    )
   }
   const body = suites.length > 0 ? `\n${suites.join('\n')}\n` : '\n'
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="tactful" tests="${tests}" failures="${failures}" errors="${errors}">${body}</testsuites>\n`
@@ -44,7 +54,9 @@ function describe(finding: Finding): string {
 }
 
 // Characters XML 1.0 cannot hold at all (most controls, lone surrogates) are shown as escapes.
-const unrepresentable = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+const unrepresentable =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these control characters are what it finds.
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
 function text(value: string): string {
   return value

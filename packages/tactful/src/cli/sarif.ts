@@ -48,7 +48,9 @@ export function formatSarif(reports: FileReport[], {rules, version, cwd}: SarifC
             }
           }
         ],
-        ...(finding.fixes.length > 0 && report.file !== '<stdin>' ? {fixes: finding.fixes.map((fix) => toSarifFix(fix, finding, artifactLocation))} : {})
+        ...(finding.fixes.length > 0 && report.file !== '<stdin>'
+          ? {fixes: finding.fixes.map((fix) => toSarifFix(fix, finding, artifactLocation))}
+          : {})
       })
     }
     const locations = [{physicalLocation: {artifactLocation}}]
@@ -97,5 +99,8 @@ function artifactFor(file: string, cwd: string): Record<string, unknown> {
 function toSarifFix(fix: Fix, finding: Finding, artifactLocation: Record<string, unknown>): unknown {
   const from = fix.kind === 'insert' ? finding.end : finding.start
   const deletedRegion = {startLine: from.line, startColumn: from.column, endLine: finding.end.line, endColumn: finding.end.column}
-  return {description: {text: fix.title}, artifactChanges: [{artifactLocation, replacements: [{deletedRegion, insertedContent: {text: fix.text}}]}]}
+  return {
+    description: {text: fix.title},
+    artifactChanges: [{artifactLocation, replacements: [{deletedRegion, insertedContent: {text: fix.text}}]}]
+  }
 }

@@ -22,8 +22,15 @@ export function formatStylish(reports: FileReport[], {color}: {color: boolean}):
     const widths = [0, 1, 2].map((column) => Math.max(0, ...rows.filter((row) => column < 2 || row[3]).map((row) => row[column].length)))
     out.push('', paint('underline', report.file))
     for (const [where, severity, message, ruleId] of rows) {
-      const painted = paint(severity === 'error' ? 'red' : severity === 'warning' ? 'yellow' : severity === 'info' ? 'blue' : 'dim', severity)
-      const cells = [where.padEnd(widths[0]), painted + ' '.repeat(widths[1] - severity.length), ruleId ? message.padEnd(widths[2]) : message]
+      const painted = paint(
+        severity === 'error' ? 'red' : severity === 'warning' ? 'yellow' : severity === 'info' ? 'blue' : 'dim',
+        severity
+      )
+      const cells = [
+        where.padEnd(widths[0]),
+        painted + ' '.repeat(widths[1] - severity.length),
+        ruleId ? message.padEnd(widths[2]) : message
+      ]
       if (ruleId) cells.push(paint('dim', ruleId))
       out.push(`  ${cells.join('  ')}`.trimEnd())
     }
