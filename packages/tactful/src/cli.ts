@@ -4,6 +4,7 @@ import process from 'node:process'
 import {ruleIds, rules} from '../../../rules/index.js'
 import {findConfig, loadConfig} from './config.js'
 import {type CliArgs, parseCliArgs, reportFormats, UsageError} from './cli/args.js'
+import {escapeControls} from './cli/escape.js'
 import {fixFile} from './cli/fix-file.js'
 import {formatGithub} from './cli/github.js'
 import {expandInputs, loadIgnore} from './cli/inputs.js'
@@ -49,7 +50,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = parseCliArgs(argv)
   } catch (error) {
-    process.stderr.write(`tactful: ${(error as Error).message}\n`)
+    // A flag is echoed back: it may hold anything.
+    process.stderr.write(`tactful: ${escapeControls((error as Error).message)}\n`)
     return 2
   }
   if (args.help) {
@@ -75,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
     if (args.stdinFilename !== undefined && !readsStdin) throw new UsageError('`--stdin-filename` names the reply on standard input; give no files (or `-`) with it')
     if (args.fix && args.fixDryRun) throw new UsageError('Give `--fix` or `--fix-dry-run`, not both')
     const {files, skipped} = await expandInputs(patterns, ignoreRules, cwd)
-    for (const file of skipped) process.stderr.write(`tactful: skipped \`${file}\`: \`${path.relative(cwd, ignoreRules.file ?? '')}\` ignores it\n`)
+    for (const file of skipped) process.stderr.write(`tactful: skipped \`${escapeControls(file)}\`: \`${path.relative(cwd, ignoreRules.file ?? '')}\` ignores it\n`)
     if (files.length === 0) {
       if (skipped.length > 0) return 0
       throw new UsageError(`Nothing to lint: ${patterns.map((pattern) => `\`${pattern}\``).join(', ')} holds no reply file (.txt, .md, .eml…) that is not ignored`)
@@ -89,20 +91,29 @@ async function main(argv: string[]): Promise<number> {
     const fixedStdin = args.fix ? reports.find((report) => report.stdin)?.fix : undefined
     if (fixedStdin) process.stdout.write(fixedStdin.output)
     const human = args.format === 'stylish' || args.format === 'compact'
-    if (args.fixDryRun && human) for (const report of reports) if (report.fix) process.stdout.write(report.fix.diff)
+    // A diff piped on stays a patch that applies; on a terminal, the reply's text in it is escaped.
+    if (args.fixDryRun && human) for (const report of reports) if (report.fix) process.stdout.write(process.stdout.isTTY ? escapeLines(report.fix.diff) : report.fix.diff)
     const shown = args.quiet ? reports.map((report) => ({...report, findings: report.findings.filter((finding) => finding.severity === 'error')})) : reports
     const toStderr = fixedStdin !== undefined && args.outputFile === undefined
     const color = useColor(args.color, args.outputFile === undefined && (toStderr ? process.stderr.isTTY : process.stdout.isTTY) === true)
     const output = formatReport(shown, args.format, {color, cwd})
     if (args.outputFile !== undefined) writeReport(args.outputFile, output)
     else (toStderr ? process.stderr : process.stdout).write(output)
-    for (const report of reports) if (report.error) process.stderr.write(`tactful: ${report.error}\n`)
+    for (const report of reports) if (report.error) process.stderr.write(`tactful: ${escapeControls(report.error)}\n`)
     if (reports.some((report) => report.error)) return 2
     return exitCode(shown, args.maxWarnings)
   } catch (error) {
-    process.stderr.write(`tactful: ${(error as Error).message}\n`)
+    // Config values and file names echoed in errors are untrusted too.
+    process.stderr.write(`tactful: ${escapeControls((error as Error).message)}\n`)
     return 2
   }
+}
+
+function escapeLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => escapeControls(line))
+    .join('\n')
 }
 
 /** A report with whether it came from standard input. */

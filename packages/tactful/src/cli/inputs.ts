@@ -64,7 +64,8 @@ export async function expandInputs(patterns: string[], rules: IgnoreRules, cwd: 
       continue
     }
     if (isDynamicPattern(pattern)) {
-      const matches = await glob(pattern, {cwd, dot: false, onlyFiles: true, ignore: ['**/node_modules/**']})
+      // As eslint and textlint do, a glob does not follow a symbolic link to a folder (`docs -> ../elsewhere`, `-> /etc`).
+      const matches = await glob(pattern, {cwd, dot: false, onlyFiles: true, ignore: ['**/node_modules/**'], followSymbolicLinks: false})
       if (matches.length === 0) throw new UsageError(`No files match \`${pattern}\``)
       files.push(...matches.sort().filter((file) => !rules.ignores(file)))
       continue
@@ -81,7 +82,7 @@ export async function expandInputs(patterns: string[], rules: IgnoreRules, cwd: 
 
 async function repliesIn(folder: string, rules: IgnoreRules, cwd: string): Promise<string[]> {
   const base = folder.replace(/[/\\]+$/, '') || folder
-  const matches = await glob('**/*', {cwd: path.resolve(cwd, folder), dot: false, onlyFiles: true, ignore: ['**/node_modules/**']})
+  const matches = await glob('**/*', {cwd: path.resolve(cwd, folder), dot: false, onlyFiles: true, ignore: ['**/node_modules/**'], followSymbolicLinks: false})
   return matches
     .filter((match) => formatFromPath(match) !== undefined)
     .map((match) => path.join(base, match))

@@ -1,4 +1,5 @@
 import type {Commitment, Finding} from '../types.js'
+import {escapeControls} from './escape.js'
 import type {FileFix} from './fix-file.js'
 
 /** What the CLI knows about one input. */
@@ -32,12 +33,14 @@ export function formatCompact(reports: FileReport[], {color}: {color: boolean}):
   const lines: string[] = []
   const counts = {error: 0, warning: 0, info: 0}
   for (const report of reports) {
-    for (const notice of report.notices) lines.push(`${report.file}  ${paint('dim', 'notice')}  ${notice}`)
+    // The file name and the reply's words quoted in messages are untrusted: never raw to the terminal.
+    const file = escapeControls(report.file)
+    for (const notice of report.notices) lines.push(`${file}  ${paint('dim', 'notice')}  ${escapeControls(notice)}`)
     for (const finding of report.findings) {
       counts[finding.severity]++
-      const where = `${report.file}:${finding.start.line}:${finding.start.column}`
+      const where = `${file}:${finding.start.line}:${finding.start.column}`
       const severity = finding.severity === 'error' ? paint('red', 'error') : finding.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info')
-      lines.push(`${where}  ${severity}  ${finding.message}  ${paint('dim', finding.ruleId)}`)
+      lines.push(`${where}  ${severity}  ${escapeControls(finding.message)}  ${paint('dim', escapeControls(finding.ruleId))}`)
     }
   }
   const total = counts.error + counts.warning + counts.info

@@ -1,3 +1,4 @@
+import {escapeControls} from './escape.js'
 import type {FileReport} from './report.js'
 
 const colors = {red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4} as const
@@ -13,14 +14,15 @@ export function formatStylish(reports: FileReport[], {color}: {color: boolean}):
   for (const report of reports) {
     if (report.findings.length === 0 && report.notices.length === 0) continue
     const rows: string[][] = []
-    for (const notice of report.notices) rows.push(['', 'notice', notice, ''])
+    // The file name and the reply's words quoted in messages are untrusted: never raw to the terminal.
+    for (const notice of report.notices) rows.push(['', 'notice', escapeControls(notice), ''])
     for (const finding of report.findings) {
       counts[finding.severity]++
-      rows.push([`${finding.start.line}:${finding.start.column}`, finding.severity, finding.message, finding.ruleId])
+      rows.push([`${finding.start.line}:${finding.start.column}`, finding.severity, escapeControls(finding.message), escapeControls(finding.ruleId)])
     }
     // A notice is one long line; it does not set the width of the message column.
     const widths = [0, 1, 2].map((column) => Math.max(0, ...rows.filter((row) => column < 2 || row[3]).map((row) => row[column].length)))
-    out.push('', paint('underline', report.file))
+    out.push('', paint('underline', escapeControls(report.file)))
     for (const [where, severity, message, ruleId] of rows) {
       const painted = paint(
         severity === 'error' ? 'red' : severity === 'warning' ? 'yellow' : severity === 'info' ? 'blue' : 'dim',
