@@ -143,6 +143,13 @@ describe('--fix and --fix-dry-run', () => {
     expect(rest.code).toBe(1)
   })
 
+  it('fails, printing nothing, for standard input too large to read whole', () => {
+    const folder = workspace({'.tactfulrc.json': JSON.stringify({maxSize: 10})})
+    const {code, stdout, stderr} = run(['--fix'], {cwd: folder, input: fixable})
+    expect({code, stdout}).toEqual({code: 2, stdout: ''})
+    expect(stderr).toContain('tactful: <stdin>: not fixed, and nothing printed: Not linted: the input is')
+  })
+
   it('prints the reply as it was when nothing can be fixed', () => {
     expect(run(['--fix'], {input: clean})).toEqual({code: 0, stdout: clean, stderr: ''})
   })

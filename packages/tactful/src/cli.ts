@@ -88,13 +88,16 @@ async function main(argv: string[]): Promise<number> {
     const reports: InputReport[] = []
     for (const input of files) reports.push(await lintInput(input, {explicit, ruleFlags, fix, stdinFilename: args.stdinFilename}))
     // `tactful --fix < draft.txt > fixed.txt`: standard output carries the fixed reply, so the report goes elsewhere.
-    const fixedStdin = args.fix ? reports.find((report) => report.stdin)?.fix : undefined
+    const stdinReport = args.fix ? reports.find((report) => report.stdin) : undefined
+    const fixedStdin = stdinReport?.fix
     if (fixedStdin) process.stdout.write(fixedStdin.output)
+    // A reply too large to read whole cannot be printed back: fail, so that `> fixed.txt` is not taken for the fix.
+    else if (stdinReport && !stdinReport.error) stdinReport.error = `${stdinReport.file}: not fixed, and nothing printed: ${stdinReport.notices[0] ?? 'it could not be read'}`
     const human = args.format === 'stylish' || args.format === 'compact'
     // A diff piped on stays a patch that applies; on a terminal, the reply's text in it is escaped.
     if (args.fixDryRun && human) for (const report of reports) if (report.fix) process.stdout.write(process.stdout.isTTY ? escapeLines(report.fix.diff) : report.fix.diff)
     const shown = args.quiet ? reports.map((report) => ({...report, findings: report.findings.filter((finding) => finding.severity === 'error')})) : reports
-    const toStderr = fixedStdin !== undefined && args.outputFile === undefined
+    const toStderr = stdinReport !== undefined && args.outputFile === undefined
     const color = useColor(args.color, args.outputFile === undefined && (toStderr ? process.stderr.isTTY : process.stdout.isTTY) === true)
     const output = formatReport(shown, args.format, {color, cwd})
     if (args.outputFile !== undefined) writeReport(args.outputFile, output)
