@@ -2,7 +2,9 @@ import {
   alternation,
   defineRule,
   definePhrases,
+  sentencesOf,
   sentencesWith,
+  startsSentence,
   matchTokens,
   quote,
   report,
@@ -11,16 +13,19 @@ import {
 } from '../kit/index.js'
 import metaData from './meta.json' with {type: 'json'}
 import triggers from './phrases.json' with {type: 'json'}
+import classes from './classes.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
+import {cues, markParties, opens, refuses, shapes} from './shapes.js'
 import {checkChinese} from './zh.js'
 
 const meta = ruleMeta(metaData)
 
+// The cheap pass: the rule's trigger phrases for the kinds below, and the cue words of every shape (shapes.ts).
 const phrases = definePhrases(triggers)
+const shapeCues = definePhrases(cues.map((phrase) => ({phrase})))
 
 const at = '(?<=^| )'
-const thirdParty = `(?:the |your |their |our |that |this )?(?:${alternation(words.thirdParties)})`
-const refusal = /(?:^| )(?:can not|unable to|not able to|will not|do not|does not|not possible|not allowed|not permitted|no refunds?|not eligible|not refundable|non-refundable)(?= |$)/
+const thirdParty = `(?:the |your |their |our |that |this )?(?:${alternation([...new Set([...words.thirdParties, ...classes['parties.thirdParties']])])})`
 
 /** A kind of blame, the pattern that finds it, and how to talk about it. */
 interface Kind {
@@ -38,7 +43,7 @@ interface Kind {
 }
 
 // Past participles that say what the customer did; “received”, “been”, “gotten” describe what happened to them.
-const notReproach = new Set(['received', 'been', 'had', 'gotten', 'got', 'heard', 'seen', 'noticed', 'known', 'loved', 'enjoyed', 'felt', 'thought', 'wondered', 'asked'])
+const notReproach = new Set(['received', 'recieved', 'recived', 'receieved', 'receved', 'been', 'had', 'gotten', 'got', 'heard', 'seen', 'noticed', 'known', 'loved', 'enjoyed', 'felt', 'thought', 'wondered', 'asked'])
 const irregularParticiples = new Set(['done', 'read', 'sent', 'chosen', 'written', 'taken', 'given', 'made', 'brought', 'bought', 'put', 'set', 'paid', 'left', 'kept', 'told', 'run', 'shown', 'worn', 'broken', 'dropped', 'forgotten', 'let', 'gone', 'come', 'spoken', 'understood', 'misread', 'mistyped'])
 
 function isReproach(participle: string): boolean {
@@ -49,15 +54,15 @@ function isReproach(participle: string): boolean {
 const kinds: Kind[] = [
   {
     // “The warehouse packed the wrong item, not me”, “That’s the courier’s fault, not ours”.
-    pattern: /(?<=^| ), not (?:us|me|ours|mine|our (?:team|fault|doing|side|end)|on us|my (?:fault|doing))(?= |$)/g,
+    pattern: /(?<=^| ), not (?:us|me|ours|mine|our (?:team|fault|doing|side|end|app|system|website|site|service|servers?|network|product|software|platform|warehouse|store|staff)|on us|(?:with|by|from|on) (?:us|me)|my (?:fault|doing))(?= |$)/g,
     reason: (actual) => `${quote(actual)} points the finger elsewhere; the customer only needs it put right`,
     fromClauseStart: true
   },
   {
     // “It’s not our fault”, “not my department”, “we are not responsible for …”.
     pattern: new RegExp(
-      `${at}(?:(?:it|that|this) is |(?:it|that|this) was )?(?:not|never|no fault of) (?:(?:really|actually|exactly) )?(?:our|my|ours|mine)(?: (?:${alternation(words.disowned)}))?(?= |$)` +
-        `|${at}(?:we|i|our company|the company|our team) (?:(?:are|am|is|were|was) not|can not be|will not be) (?:held )?responsible(?: for)?` +
+      `${at}(?:(?:it|that|this) is |(?:it|that|this) was )?(?:not|never|no fault of) (?:(?:really|actually|exactly) )?(?:(?:our|my) (?:${alternation(words.disowned)})|ours|mine)(?= |$)` +
+        `|${at}(?:we|i|our company|the company|our team) (?:(?:are|am|is|were|was) not|can not be|will not be) (?:held )?(?:responsible|accountable|liable)(?: for)?` +
         `|${at}(?:we|i|our company|the company|our team) (?:are|am|is|were|was) not (?:really |actually )?(?:to blame|at fault)`,
       'g'
     ),
@@ -75,7 +80,8 @@ const kinds: Kind[] = [
   {
     // “If you had followed the setup guide, …”: blame as a condition.
     // Only the counterfactual (“…, it would have worked”); “if you had signed up, …” often means “if you have”.
-    pattern: /(?<=^| )(?<!(?:check|see|know|ask|wonder|wondering|asking|checking) )if (?:only )?you (?:had|would have|would) (?<participle>[^ ]+)(?= .*(?:would|could|might) (?:not )?have)/g,
+    // An FAQ’s conditional (“…, you would have received the pack”) names a benefit, not a reproach.
+    pattern: /(?<=^| )(?<!(?:check|see|know|ask|wonder|wondering|asking|checking) )if (?:only )?you (?:had|would have|would) (?<participle>[^ ]+)(?= .*(?:would|could|might) (?:not |never )?(?:have|need|be|happen))(?!.*(?:would|will) have (?:already )?(?:received|got|gotten|been sent|been given|been emailed|been notified|been able to|had) )/g,
     reason: (actual) => `${quote(actual)} implies the customer caused this; say what will fix it`,
     toClauseEnd: true,
     accept: (groups) => groups.participle !== undefined && isReproach(groups.participle)
@@ -94,7 +100,7 @@ const kinds: Kind[] = [
     // “That’s the courier’s fault”, “it’s really their fault”, “the fault of the bank”.
     pattern: new RegExp(
       `${at}(?:(?:it|that|this) is (?:really |actually |all )?)?(?:(?!(?:not|no) )(?:[^ ]+'s|their|his|her|the ${thirdParty}'s) (?:fault|problem|responsibility)|fault of ${thirdParty})(?= |$)` +
-        `|${at}(?:that|this|it) is (?:a question|an issue|a matter|a problem|one|something) for ${thirdParty}(?= |$)`,
+        `|${at}(?:that|this|it) (?:is|would be|will be|sounds like|seems like|looks like) (?:really |actually |more |probably |ultimately )?(?:a question|an issue|a matter|a problem|one|something) for ${thirdParty}(?= |$)`,
       'g'
     ),
     reason: (actual) => `${quote(actual)} shifts the blame to someone else; own the problem for the customer`,
@@ -113,7 +119,7 @@ const kinds: Kind[] = [
   },
   {
     // “Take it up with the manufacturer.”
-    pattern: /(?<=^| )take (?:it|this|that) up with (?:them|the [^ ]+|your [^ ]+|[^ ]+)(?: directly)?(?= |$)/g,
+    pattern: new RegExp(`${at}take (?:it|this|that) up with (?:them|${thirdParty}|the [^ ]+|your [^ ]+|[^ ]+)(?: directly)?(?= |$)`, 'g'),
     reason: (actual) => `${quote(actual)} sends the customer away; offer to contact them yourself`
   },
   {
@@ -136,12 +142,19 @@ const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')',
 const joiners = new Set(['but', 'and', 'because', 'since', 'although', 'though', 'however', 'while', 'so'])
 
 export default defineRule(meta, (tree, file, context) => {
-  for (const sentence of sentencesWith(tree, file, phrases)) checkSentence(sentence, file)
+  // Each sentence is looked at once, in order, by the kinds if a trigger is in it and by the shapes if a cue is.
+  const triggered = new Set(sentencesWith(tree, file, phrases))
+  const cued = new Set(sentencesWith(tree, file, shapeCues))
+  for (const sentence of sentencesOf(tree, file)) {
+    const byKinds = triggered.has(sentence)
+    const byShapes = cued.has(sentence)
+    if (byKinds || byShapes) checkSentence(sentence, file, byKinds, byShapes)
+  }
   // Chinese sentences get their own closer look (zh.ts).
   checkChinese(tree, file, context)
 })
 
-function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {
+function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0], byKinds: boolean, byShapes: boolean): void {
   const flagged: Array<[number, number]> = []
   const add = (from: number, to: number, reason: string, expected?: (actual: string) => string[]) => {
     if (flagged.some(([start, end]) => from < end && start < to)) return
@@ -153,6 +166,13 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
     report(file, {start, end, reason: reason.replace('%s', actual), expected: expected?.(actual) ?? [], note: 'Own the problem: say sorry, say what you will do, and leave out whose fault it was.'})
   }
 
+  if (byKinds) checkKinds(sentence, add)
+  if (byShapes) checkShapes(sentence, add, flagged)
+}
+
+type Add = (from: number, to: number, reason: string, expected?: (actual: string) => string[]) => void
+
+function checkKinds(sentence: Sentence, add: Add): void {
   const excuseAt = sentence.text.search(excuse)
   if (excuseAt >= 0) {
     const causeMatch = cause.exec(sentence.text.slice(excuseAt))
@@ -165,7 +185,7 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
 
   const question = sentence.tokens[sentence.tokens.length - 1]?.norm === '?'
   for (const kind of kinds) {
-    if (kind.needsRefusal && !refusal.test(sentence.text)) continue
+    if (kind.needsRefusal && !refuses(sentence.text)) continue
     for (const found of matchTokens(sentence, kind.pattern)) {
       if (kind.accept && (question || !kind.accept(found.match.groups ?? {}))) continue
       const from = kind.fromClauseStart ? clauseFrom(sentence, found.from, true) : found.from
@@ -173,6 +193,45 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
       add(from, to, kind.reason('%s'), kind.expected)
     }
   }
+
+}
+
+// The shapes of blame, from word classes (shapes.ts); each only where its gate words are.
+function checkShapes(sentence: Sentence, add: Add, flagged: ReadonlyArray<[number, number]>): void {
+  const words = new Set<string>()
+  for (const token of sentence.tokens) {
+    words.add(token.norm)
+    if (token.norm.endsWith("'s")) words.add(token.norm.slice(0, -2))
+  }
+  let marked: Sentence | undefined
+  for (const shape of shapes) {
+    if (!opens(shape, words)) continue
+    const view = shape.marked ? (marked ??= markParties(sentence)) : sentence
+    if (shape.needsRefusal && !refuses(sentence.text)) continue
+    if (shape.alone && flagged.length > 0) continue
+    for (const found of matchTokens(view, shape.pattern)) {
+      if (shape.notInQuestion && asks(sentence, found.to)) continue
+      if (shape.confirm && !shape.confirm(view, found.match, found.from, found.to)) continue
+      const to = shape.toClauseEnd ? clauseTo(sentence, found.to, false) : found.to
+      // A rewrite such as “To recap” drops in only where the sentence starts.
+      add(found.from, to, shape.reason('%s'), startsSentence(sentence, found.from) ? shape.expected : undefined)
+    }
+  }
+}
+
+// Whether the clause around token `from` asks a question: the next full stop, exclamation or question
+// mark is a question mark, and no new sentence starts on the way (“… here :( Can we have the number?”).
+function asks(sentence: Sentence, from: number): boolean {
+  for (let index = from; index < sentence.tokens.length; index++) {
+    const token = sentence.tokens[index]
+    if (token.punctuation) {
+      if (token.norm === '?') return true
+      if (token.norm === '.' || token.norm === '!') return false
+      const next = sentence.tokens[index + 1]
+      if (next && !next.punctuation && /^\p{Lu}/u.test(next.raw) && next.raw !== 'I') return false
+    }
+  }
+  return false
 }
 
 function tokenIndex(sentence: Sentence, charIndex: number): number {

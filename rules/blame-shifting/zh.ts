@@ -7,14 +7,37 @@
  */
 import {type ChineseCheck, type Clause, type Sentence, alternation, clausesOf, definePhrases, joinedText, quote, reportJoined, sentencesWith} from '../kit/index.js'
 import triggers from './phrases.zh.json' with {type: 'json'}
+import classes from './classes.zh.json' with {type: 'json'}
 import words from './words.zh.json' with {type: 'json'}
 
-/** The Chinese phrase data: candidate sentences for the closer look. */
-export const phrasesZh = definePhrases(triggers, 'zh')
+// The word classes of the shapes (classes.zh.json) are cues for the cheap pass too.
+const cues = [
+  ...classes['parties.words'],
+  ...classes['household.words'],
+  ...classes['faultVerbs.words'],
+  ...classes['causes.reasons'],
+  ...classes['causes.results'],
+  ...classes['counterfactual.spared'],
+  ...classes['disowning.decide'],
+  ...classes['disowning.victims'],
+  ...classes['disowning.only'],
+  ...classes['referral.verbs'],
+  ...classes['rulebook.policies'],
+  ...classes['rulebook.refusals'],
+  ...classes['workload.few'],
+  ...classes['workload.volume'],
+  ...classes['guesses.words'],
+  ...classes['reminders.verbs']
+]
 
-const ours = alternation(words.ours)
+/** The Chinese phrase data: candidate sentences for the closer look. */
+export const phrasesZh = definePhrases([...triggers, ...cues.map((phrase) => ({phrase}))], 'zh')
+
+const ours = alternation([...words.ours, ...classes['disowning.ours']])
 const faults = alternation(words.faults)
-const parties = alternation([...words.thirdParties, ...words.colleagues])
+const parties = alternation([...words.thirdParties, ...words.colleagues, ...classes['parties.words']])
+const household = alternation(classes['household.words'])
+const han = '[\\u4e00-\\u9fff]'
 const you = '(?:您|你)'
 const conditional = /(?:(?<![例比譬诸])如(?![期下实何今此同意])|如果|假如|若|万一|要是|一旦|是否|即使|哪怕)/
 
@@ -137,7 +160,7 @@ const kinds: Kind[] = [
   },
   {
     // “这是公司规定” as the reason for a refusal.
-    pattern: new RegExp(`(?:这|那)?(?:是|属于|根据|按照|依照|依据|按|因为|由于|出于)?(?:${alternation(words.policies)})`, 'g'),
+    pattern: new RegExp(`(?:这|那)?(?:是|属于|根据|按照|依照|依据|按|因为|由于|出于)?(?:${alternation([...words.policies, ...classes['rulebook.policies']])})`, 'g'),
     reason: (actual) => `${quote(actual)} hides behind policy; explain the reason, or what you can offer instead`,
     needsRefusal: true
   },
@@ -145,10 +168,50 @@ const kinds: Kind[] = [
     // “我已经说过了”, “如我上一封邮件所说”.
     pattern: /(?:我|我们)(?:之前|上次|刚才|已经|早就|早已|刚刚|都)+(?:跟您|和您|向您|给您|跟你|和你|对您)?(?:说|讲|解释|告诉|说明|强调|提醒)(?:过|了)(?:您|你)?(?:很多|好几|两|三|多)?(?:遍|次)?|(?:正如|如同|就像|如)(?:我|我们)(?:在)?(?:之前|上次|刚才|已经|上一封|上封)(?:的)?(?:邮件|回复|信息|消息)?(?:中|里)?(?:所说|所述|说过|讲过|提到)(?:的)?/g,
     reason: (actual) => `${quote(actual)} sounds impatient with the customer; restate the point kindly instead`
+  },
+  {
+    // Disowning in other words: “这个真的不是我们这边能决定的”, “我们这边也是受害者”, “是主办方负责的”, “我们只负责售票”.
+    pattern: new RegExp(
+      `(?:不是|并非|不归|不由)(?:${ours})(?:能|可以|所能|能够)?(?:${alternation(classes['disowning.decide'])})` +
+        `|(?:${ours})(?:${alternation(classes['disowning.victims'])})` +
+        `|(?:是|归|由)(?:${parties})(?:那边|方面|那里)?(?:负责|管|处理|决定|做主)的` +
+        `|(?:${ours})(?:${alternation(classes['disowning.only'])})`,
+      'g'
+    ),
+    reason: disown,
+    toClauseEnd: true,
+    // “…引起的，我们这边也是受害者”: one statement with the cause before it.
+    withClauseBefore: true
+  },
+  {
+    // Guessing someone else did it: “八成是孩子玩游戏的时候点了充值”.
+    pattern: new RegExp(`(?:${alternation(classes['guesses.words'])})(?:是)?(?:${parties}|${household})`, 'g'),
+    reason: (actual) => `${quote(actual)} guesses at someone else’s fault; say what you know and what you will do`,
+    toClauseEnd: true,
+    notConditional: true
+  },
+  {
+    // Sending elsewhere: “您得去问一下您的发卡银行”.
+    pattern: new RegExp(`${you}(?:${alternation(classes['referral.musts'])})(?:自己)?(?:去|再)?(?:${alternation(classes['referral.verbs'])})(?:一下)?(?:${you}的)?(?:${parties})`, 'g'),
+    reason: (actual) => `${quote(actual)} sends the customer away; offer to contact them yourself`
+  },
+  {
+    // Workload: “客服只有两个人在线”, “咨询量较大”.
+    pattern: new RegExp(`(?:${alternation(classes['workload.few'])}|${alternation(classes['workload.volume'])})`, 'g'),
+    reason: (actual) => `${quote(actual)} is an excuse about your workload; the customer needs an apology and a fix`,
+    toClauseEnd: true
+  },
+  {
+    // Reminders with no “I”: “上次电话里已经告知您”.
+    pattern: new RegExp(
+      `(?:${alternation(classes['reminders.when'])})(?:${alternation(classes['reminders.where'])})?(?:已经|已|都)?(?:${alternation(classes['reminders.verbs'])})(?:过)?(?:您|你)`,
+      'g'
+    ),
+    reason: (actual) => `${quote(actual)} sounds impatient with the customer; restate the point kindly instead`
   }
 ]
 
-const refusal = new RegExp(alternation(words.refusals))
+const refusal = new RegExp(alternation([...words.refusals, ...classes['rulebook.refusals']]))
 const excuse = new RegExp(`(?:${alternation(words.excuses)})`)
 const because = new RegExp(`(?:${alternation(words.because)})`)
 const negated = /(?:不是|并非|不算|没有|不|并不是|绝不是)$/
@@ -189,6 +252,75 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof reportJoined>
         const to = kind.toClauseEnd ? clause.end : clause.start + found.index + found[0].length
         add(from, to, kind.reason)
       }
+    }
+  }
+  // After the kinds: a cause they already took in (“…造成的，不是我们的责任”) is not flagged twice.
+  checkSpans(sentence, clauses, add)
+}
+
+// Shapes that run across clauses: a cause in one clause, the customer's problem in the next.
+interface Span {
+  pattern: RegExp
+  reason: (actual: string) => string
+  /** Also take in the clause after the one the match ends in (the consequence). */
+  nextClause?: boolean
+  /** Start at the start of the clause the match starts in (“断网是上游运营商…引起的”). */
+  fromClauseStart?: boolean
+  /** Only when a link word (所以, 导致 …) follows the match. */
+  linked?: boolean
+  /** On to the end of the clause the match ends in. */
+  toClauseEnd?: boolean
+}
+
+const named = (actual: string) => `${quote(actual)} names someone else as the cause; the customer needs the problem owned and fixed`
+
+const spans: Span[] = [
+  {
+    // “由于系统原因，您的订单没能按时发出”.
+    pattern: new RegExp(`(?:${alternation(classes['causes.leads'])})(?:${parties})(?:方面|那边|这边)?的?(?:${alternation(classes['causes.reasons'])})`, 'g'),
+    reason: named,
+    nextClause: true
+  },
+  {
+    // “…是支付渠道重复扣款导致的”, “断网是上游运营商的线路故障引起的”.
+    pattern: new RegExp(`(?:是|因为|由于)(?:${parties})${han}{0,12}?(?:${alternation(classes['causes.results'])})`, 'g'),
+    reason: named,
+    fromClauseStart: true
+  },
+  {
+    // “厂家那边发错了颜色，所以您收到的是灰色款”.
+    pattern: new RegExp(`(?:${parties})(?:那边|方面|那里)?${han}{0,6}?(?:${alternation(classes['faultVerbs.words'])})`, 'g'),
+    reason: named,
+    fromClauseStart: true,
+    nextClause: true,
+    linked: true
+  },
+  {
+    // “如果您当时按说明书先充满电，耳机就不会出现这个问题了”.
+    pattern: new RegExp(
+      `(?:${alternation(classes['counterfactual.ifs'])})${you}(?:${alternation(classes['counterfactual.past'])})[^。！？!?]{0,30}?(?:${alternation(classes['counterfactual.spared'])})`,
+      'g'
+    ),
+    reason: (actual) => `${quote(actual)} implies the customer caused this; say what will fix it`,
+    toClauseEnd: true
+  }
+]
+
+const link = new RegExp(alternation(classes['causes.links']))
+
+function checkSpans(sentence: Sentence, clauses: Clause[], add: (from: number, to: number, reason: (actual: string) => string) => void): void {
+  const {text} = joinedText(sentence)
+  for (const span of spans) {
+    span.pattern.lastIndex = 0
+    for (let found = span.pattern.exec(text); found; found = span.pattern.exec(text)) {
+      const end = found.index + found[0].length
+      if (span.linked && !link.test(text.slice(end))) continue
+      const first = clauseAt(clauses, found.index)
+      let last = clauseAt(clauses, end - 1)
+      if (span.nextClause && last) last = clauses[clauses.indexOf(last) + 1] ?? last
+      const from = span.fromClauseStart && first ? first.start : found.index
+      const to = span.nextClause || span.fromClauseStart || span.toClauseEnd ? Math.max(end, last?.end ?? end) : end
+      add(from, to, span.reason)
     }
   }
 }

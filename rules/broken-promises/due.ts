@@ -14,12 +14,32 @@ let chrono: Promise<Chrono> | undefined
 export async function resolveDue(text: string, now: Date): Promise<string | null | undefined> {
   const working = /\bwithin (\d{1,2}) (?:business|working) days?\b/i.exec(text)
   if (working) return addWorkingDays(now, Number(working[1])).toISOString()
+  // “Later this week”, “by the end of the week”: the working week ends on Friday.
+  if (/\b(?:this|the) week\b/i.test(text) && !/\b(?:next|last|every|each|a|per) week\b/i.test(text)) {
+    const friday = new Date(now)
+    friday.setDate(friday.getDate() + ((5 - friday.getDay() + 7) % 7))
+    friday.setHours(23, 59, 59, 0)
+    return friday.toISOString()
+  }
   chrono ??= import('chrono-node')
   const {parse} = await chrono
-  const results = parse(text, now, {forwardDate: true})
+  // “By close of business tomorrow” is kept by 17:00 that day; “by end of day” by the end of it.
+  const dayEnd = dayEnds.exec(text)
+  const plain = dayEnd ? text.replace(dayEnds, ' ') : text
+  const results = parse(plain, now, {forwardDate: true})
+  if (dayEnd) {
+    const day = results.find((result) => result.start.isCertain('day') || result.start.isCertain('weekday'))
+    const date = day ? (day.end ?? day.start).date() : new Date(now)
+    if (/business|working|cob/i.test(dayEnd[0])) date.setHours(17, 0, 0, 0)
+    else date.setHours(23, 59, 59, 0)
+    return date.toISOString()
+  }
   if (results.length === 0) return undefined
-  return dueOf(results, false)
+  // A part of the day with no clock: a morning is kept by noon, an afternoon by 18:00.
+  return dueOf(results, /\bmorning\b/i.test(text) ? 12 : /\bafternoon\b/i.test(text) ? 18 : undefined)
 }
+
+const dayEnds = /\b(?:(?:the )?(?:close|end) of (?:the )?(?:business |working )?day|eod|cob|close of business|end of business)\b/i
 
 const han = '[0-9零〇一二两三四五六七八九十]{1,3}'
 // “3个工作日内”, “3-5个工作日内” (the later end is the promise).
@@ -67,11 +87,11 @@ export async function resolveDueZh(text: string, now: Date): Promise<string | nu
   // “下午给您回电”: with no day either, the part of the day is all there is.
   if (results.length === 0) results = zh.hans.parse(text, now, {forwardDate: true})
   if (results.length === 0) return null
-  return dueOf(results, byNoon.test(text))
+  return dueOf(results, byNoon.test(text) ? 12 : undefined)
 }
 
 // Prefer the result that names a day; a time of day in another result completes it.
-function dueOf(results: Parsed, noon: boolean): string | null {
+function dueOf(results: Parsed, endHour: number | undefined): string | null {
   const day = results.find((result) => result.start.isCertain('day') || result.start.isCertain('weekday')) ?? results[0]
   const time = results.filter((result) => result.start.isCertain('hour')).at(-1)
   const point = day.end ?? day.start
@@ -80,8 +100,8 @@ function dueOf(results: Parsed, noon: boolean): string | null {
     const at = (time.end ?? time.start).date()
     date.setHours(at.getHours(), at.getMinutes(), 0, 0)
   } else if (!point.isCertain('hour')) {
-    // “By Friday” is kept if it happens any time on Friday; “明天中午前” by noon.
-    if (noon) date.setHours(12, 0, 0, 0)
+    // “By Friday” is kept if it happens any time on Friday; “明天中午前” and “tomorrow morning” by noon.
+    if (endHour !== undefined) date.setHours(endHour, 0, 0, 0)
     else date.setHours(23, 59, 59, 0)
   }
   return Number.isNaN(date.getTime()) ? null : date.toISOString()

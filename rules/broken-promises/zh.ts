@@ -4,8 +4,22 @@
  * 再也不会). Not: a request to the customer (请您尽快支付 / 请稍后再试), a wish (期待很快收到), a
  * vague word next to a concrete time (尽快，最晚明天中午前), 保证金 (a deposit) or 100%纯棉.
  */
-import {type ChineseCheck, type Clause, type PhraseMatch, type ReplyContext, type Sentence, clausesOf, definePhrases, findPhrases, joinedText, quote, reportJoined} from '../kit/index.js'
+import {
+  type ChineseCheck,
+  type Clause,
+  type PhraseMatch,
+  type ReplyContext,
+  type Sentence,
+  clausesOf,
+  definePhrases,
+  findPhrases,
+  joinedText,
+  quote,
+  reportJoined,
+  sentencesOf
+} from '../kit/index.js'
 import data from './phrases.zh.json' with {type: 'json'}
+import classes from './classes.zh.json' with {type: 'json'}
 import {resolveDueZh} from './due.js'
 
 interface Entry {
@@ -16,6 +30,16 @@ interface Entry {
 
 /** The Chinese phrase data: vague times (with drop-in concrete ones) and words of certainty. */
 export const phrasesZh = definePhrases<Entry>(data, 'zh')
+
+/** Follow-up verbs (联系 / 通知 / 回复 / 跟进 …): the cheap pass that marks sentences for a follow-up with no time. */
+export const followUpsZh = definePhrases<Entry>(
+  classes.followUps.map((phrase) => ({phrase, kind: 'follow-up'})),
+  'zh'
+)
+
+const list = (words: readonly string[]): string => words.join('|')
+// News about a product, not a promise: “新款很快就会上架”.
+const availability = new RegExp(`^(?:(?!会|将|就)[^，。！？,.!?]){0,6}(?:就|会|将|能|可以|便)*(?:${list(classes.availability)})`)
 
 const note = '“If you can’t keep a promise, then don’t make it”: give a time the customer can hold you to.'
 
@@ -74,10 +98,32 @@ const certainties: Certainty[] = [
     reason: (actual) => `${quote(actual)} is a guarantee nobody can check in advance; say what you will do instead`
   },
   {
-    // “您的包裹明天一定会到”: certainty about what the company does not control.
-    pattern: /(?:一定|肯定|必定|必然|准)(?:会|能|可以)(?:准时|按时|如期)?(?:到|送达|到达|到账|送到|收到|发货|寄到|起飞|解决|修好|恢复|退回|完成)/g,
+    // “您的包裹明天一定会到”, “一定会在周五前送到”, “师傅肯定能帮您修好”: certainty about an outcome the
+    // company does not control — not about its own effort (“一定会转达”, “一定会尽力”).
+    pattern: new RegExp(
+      `(?:一定|肯定|必定|必然|准)(?:会|能|可以)(?:(?!${list(classes.ownEffort)})[^，。！？,.!?;；]){0,10}?(?:${list(classes.outcomes)})`,
+      'g'
+    ),
     reason: (actual) => `${quote(actual)} is certainty about what you don’t control; say what you expect`,
     expected: (actual) => [actual.replace(/^(?:一定|肯定|必定|必然|准)/u, '预计')]
+  },
+  {
+    // “您的行李一定会在下一班飞机上”.
+    pattern: /(?:一定|肯定|必定|必然)(?:会|能)在[^，。！？,.!?；;]{1,12}?(?:上|里|中)(?=[，。！？,.!?；;]|$)/g,
+    reason: (actual) => `${quote(actual)} is certainty about what you don’t control; say what you expect`,
+    expected: (actual) => [actual.replace(/^(?:一定|肯定|必定|必然)/u, '预计')]
+  },
+  {
+    // “重装之后游戏不会再闪退了”: a promise about what something else will never do again — not the company’s
+    // own promise to stop (“我们不会再给您发送促销短信”).
+    pattern: /^(?!.*(?:我们|我|本店|本公司|公司|我司))[^，。！？,.!?；;]*(?<![您你]|[您你][也都])(?:不会再|不会再次)(?!给您|联系|打扰|发送|收取|扣|被|向您|收到)[^，。！？,.!?；;]{1,6}$/g,
+    reason: (actual) => `${quote(actual)} is a promise nobody can keep; say what you have changed so it is less likely`
+  },
+  {
+    // “保证明天一早就给您送到”: a guarantee of an outcome, with or without the company named.
+    pattern: new RegExp(`(?<![我们方司店人量质品])保证(?![金书期人函])[^，。！？,.!?；;]{0,10}?(?:${list(classes.outcomes)})`, 'g'),
+    reason: (actual) => `${quote(actual)} is a guarantee nobody can check in advance; say what you will do instead`,
+    expected: (actual) => [actual.replace(/^保证/u, '预计')]
   },
   {
     pattern: /保准|准保|打包票/g,
@@ -85,9 +131,14 @@ const certainties: Certainty[] = [
   }
 ]
 
-/** Check the Chinese sentences that the phrase data found; returns the sentences it flagged. */
+/**
+ * Check the Chinese sentences that the phrase data found, and the follow-ups that the follow-up verbs
+ * (`followUpsZh`) found among all of the reply’s sentences; returns the sentences it flagged.
+ */
 export const checkChinese: ChineseCheck<void, ReadonlySet<Sentence>> = (tree, file) => {
   const matches = findPhrases(tree, file, phrasesZh)
+  const followUps = findPhrases(tree, file, followUpsZh)
+  const sentences = sentencesOf(tree, file)
   const flagged = new Map<Sentence, Array<[number, number]>>()
   const add = (sentence: Sentence, from: number, to: number): boolean => {
     const list = flagged.get(sentence) ?? []
@@ -96,14 +147,58 @@ export const checkChinese: ChineseCheck<void, ReadonlySet<Sentence>> = (tree, fi
     flagged.set(sentence, list)
     return true
   }
-  const sentences = new Set<Sentence>()
+  const candidates = new Set<Sentence>()
   // Longest first, so 等会儿 is flagged whole rather than as 等会.
   for (const match of [...matches].sort((a, b) => a.start - b.start || b.end - a.end)) {
-    sentences.add(match.sentence)
+    candidates.add(match.sentence)
     if (match.entry.kind === 'vague') checkVague(match, file, add)
   }
-  for (const sentence of sentences) checkCertainties(sentence, file, add)
+  for (const sentence of candidates) checkCertainties(sentence, file, add)
+  const marked = new Set(followUps.map((match) => match.sentence))
+  sentences.forEach((sentence, index) => {
+    if (!marked.has(sentence) || flagged.has(sentence)) return
+    // A request near it (“请您提供订单号，我们会跟进”) makes the follow-up an offer that waits on the customer.
+    if (sentences.slice(Math.max(0, index - 2), index + 3).some((near) => asksZh.test(joinedText(near).text))) return
+    checkFollowUp(sentence, file, add)
+  })
   return new Set(flagged.keys())
+}
+
+// A follow-up with no time: “我们会跟进”, “售后同事会联系您”, “有结果会通知您”. The company (or nobody) is the
+// subject; 会 / 将 and a follow-up verb, and nothing in the sentence that gives a time, a condition or an event.
+const followUp = new RegExp(
+  `(?<modal>将会|会|将|再|随时)(?<adv>(?:及时|持续|主动|再|进一步|有专人|有专员|有客服|有工作人员|有同事|有人|有技术人员|有师傅)*)(?<mid>[^，。！？,.!?；;]{1,15}?并(?:及时)?)?(?<verb>(?:给|为|向|与|和|跟)(?:您|你)(?:回复|答复|回电|打电话|致电|联系|反馈|发送通知|说明|回个电话)|(?:联系|通知|告知|告诉|回复|答复|回电|致电|反馈给|同步给)(?:您|你)|跟进(?:处理|此事|这件事情|这件事|这个问题|此问题|您的问题|您的反馈|您的情况|您的订单)?|回访)`,
+  'g'
+)
+const asksZh = /请(?:您|你)?(?:提供|发送|发|私信|告诉|填写|上传|联系|回复|留下|补充|确认|添加)|麻烦(?:您|你)|烦请|(?:您|你)(?:可以|可|需要|需)(?:提供|发送|私信|联系|告诉|填写)|[?？吗]$/
+// “有结果会通知您” names no time, whatever it waits for; any other condition or event does (“收到退货后我们会通知您”).
+// So does the company’s own step first (“我们核实后会给您回复”) and “后续” (later on).
+const resultWait = /有(?:了)?(?:结果|进展|消息|更新|新的进展|最新进展|反馈|答复|回复)(?:了)?(?:后|之后|以后)?|(?:核实|查询|查看|确认|处理|调查|了解|核查|沟通|研究|评估|检查|跟进|审核|审批|排查)(?:完|完毕|清楚|好)?(?:后|之后|以后)|后续|后面|售后|后台|然后|随后|最后|稍后/g
+const eventZh = /如果|假如|假设|倘若|若(?!干)|万一|要是|一旦|的话|只要|除非|(?<!等)待|等到|后|之后|以后|当(?!然)/
+
+function checkFollowUp(sentence: Sentence, file: Parameters<typeof reportJoined>[0], add: (sentence: Sentence, from: number, to: number) => boolean): void {
+  const {text} = joinedText(sentence)
+  if (asks(text) || concrete.test(text) || wish.test(text) || hedge.test(text)) return
+  followUp.lastIndex = 0
+  for (let match = followUp.exec(text); match; match = followUp.exec(text)) {
+    const before = text.slice(0, match.index)
+    // 不会 / 没 …: no promise; 您会联系 is the customer acting.
+    if (/[不没未别][会将]?$|(?:您|你)(?:也|都)?$/.test(before) || eventZh.test(before.replace(resultWait, ''))) continue
+    const from = match.index
+    const to = from + match[0].length
+    if (!add(sentence, from, to)) continue
+    const {modal = '会', adv = '', mid = '', verb = ''} = match.groups ?? {}
+    // “会重新安排上门时间并通知您” → “会重新安排上门时间并在今天下午5点前通知您”.
+    const will = modal === '随时' ? '会' : modal
+    const timed = (time: string) => (mid ? `${will}${adv}${mid}${time}${verb}` : `${will}${time}${adv}${verb}`)
+    const expected = verb.startsWith('跟进') && !mid ? [`${match[0]}，并在今天下午5点前给您回复`] : [timed('在今天下午5点前'), timed('在24小时内')]
+    reportJoined(file, sentence, from, to, {
+      reason: (actual) => `${quote(actual)} promises a follow-up with no time to hold you to; add one, such as ${quote('今天下午5点前')}`,
+      expected: () => expected,
+      note
+    })
+    return
+  }
 }
 
 const window = 80
@@ -122,8 +217,17 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof reportJoi
   // A clause, but never more than a long sentence's worth of characters either side: a runaway
   // clause with a vague word every few characters must not be read in full for each one.
   const before = joined.text.slice(Math.max(clause.start, from - window), from)
-  const after = joined.text.slice(to, Math.min(clause.end, to + window))
-  if (request.test(before) || customerAction.test(after) || !action.test(before + after)) return
+  // “很快，您就会收到…”: a vague time alone in its clause is about the next one.
+  const next = clausesOf(sentence).find((candidate) => candidate.start > clause.end)
+  const alone = from === clause.start && to === clause.end && next !== undefined
+  const after = alone ? next.text.slice(0, window) : joined.text.slice(to, Math.min(clause.end, to + window))
+  // News about a product, unless the company says it will do it (“我们会尽快补货”).
+  const news = availability.test(after) && !/我们|我|本店|公司|我司|商家|仓库/.test(before)
+  if (request.test(before) || customerAction.test(after) || !action.test(before + after) || news) return
+  // “不久前” is a while ago; “及时” is a vague time only in a promise (“我们会及时通知您”), not in praise
+  // (“谢谢您及时联系我们”) or an apology (“没能及时回复您”).
+  if (phrase === '不久' && after.startsWith('前')) return
+  if (phrase === '及时' && !/(?:会|将)(?:持续|继续)?$/.test(before)) return
   if (concrete.test(joined.text.slice(Math.max(0, from - 2 * window), from) + ' ' + joined.text.slice(to, to + 2 * window))) return
   if (!add(sentence, from, to)) return
   const suggestions = match.entry.suggestions ?? []

@@ -14,12 +14,13 @@ import {
   startsSentence,
   type ReplyContext,
   type RuleSettings,
-  type Sentence
 } from '../kit/index.js'
+import {dictionary, isLabel, unknownAbbreviations} from './abbreviations.js'
 import metaData from './meta.json' with {type: 'json'}
 import everyday from './everyday.json' with {type: 'json'}
-import threeLetterWords from './three-letter-words.json' with {type: 'json'}
+import common from './common-abbreviations.json' with {type: 'json'}
 import data from './phrases.json' with {type: 'json'}
+import {type ProcessFinding, processJargon} from './process.js'
 import {checkChinese} from './zh.js'
 
 const meta = ruleMeta(metaData)
@@ -33,33 +34,43 @@ interface Entry {
 }
 
 const phrases = definePhrases<Entry>(data)
-const everydayWords = new Set<string>(everyday)
+const everydayWords = new Set<string>([...everyday, ...common.words])
 const note = 'Use language the general public understands: industry terms and abbreviations leave the customer guessing.'
 
-// An all-capital abbreviation of three letters, maybe plural: “KYC”, “RMAs”. Longer runs of capitals
-// are more often names and booking codes (“LIDL”, “MQFTPX”) than jargon; the known ones are in phrases.json.
-const abbreviation = /^[A-Z]{3}s?$/
-const threeCapitals = /[A-Z]{3}/
-// Places come after these: “flights to KUL”, “at LHR”.
-const placeWords = new Set(['to', 'from', 'at', 'in', 'via', 'into', 'flight', 'flights', 'airport', 'route', 'near'])
+// The customer asking what a term means.
+const askedAbout = /\bwhat(?:'s| is| are| does| do)\b|\bmean(?:s|ing)?\b|\bstand for\b|是什么|什么意思|啥意思|指什么|是啥/i
+
+// Only a run of capitals that is neither everyday nor a word can be an unknown abbreviation: most replies,
+// whose capitals are “DM”, “OK” or “ID”, have none, and skip the closer look.
+const capitalRun = /(?<![A-Za-z])[A-Z][A-Z0-9&]{1,6}(?:s(?![A-Za-z]))?(?![A-Za-z])/g
+
+function hasCandidate(source: string, settings: RuleSettings): boolean {
+  if (settings.abbreviations?.length) return /[A-Z][A-Z]/.test(source)
+  for (const match of source.matchAll(capitalRun)) {
+    const lower = match[0].toLowerCase()
+    const singular = lower.replace(/s$/, '')
+    if (!everydayWords.has(lower) && !dictionary.has(lower) && !everydayWords.has(singular)) return true
+  }
+  return false
+}
 
 export default defineRule(meta, (tree, file, context) => {
   const source = context.source
   const glossary = glossaryMatches(context, context.settings)
   const matches = findPhrases(tree, file, phrases)
   const chinese = sentencesOf(tree, file).some((sentence) => sentence.lang === 'zh')
-  // Only a run of three capitals can be an unknown abbreviation: most replies have none.
-  const capitals = threeCapitals.test(source)
-  if (glossary.length === 0 && matches.length === 0 && !chinese && !capitals) return
+  const capitals = hasCandidate(source, context.settings)
+  const structural = processJargon(tree, file)
+  if (glossary.length === 0 && matches.length === 0 && structural.length === 0 && !chinese && !capitals) return
   const allowed = allowedWords(context.settings)
   const defined = definedAbbreviations(source, context)
   const flagged = new SpanSet()
-  const add = (start: number, end: number, suggestions: string[], entryNote?: string, initial = false, asWritten = false) => {
+  const add = (start: number, end: number, suggestions: string[], entryNote?: string, initial = false, asWritten = false, kind?: ProcessFinding['kind']) => {
     if (!flagged.add(start, end)) return
     const cased = asWritten ? [...suggestions] : matchCase(source.slice(start, end), suggestions)
     const fixed = withArticle(source, start, initial ? cased.map(capitalize) : cased)
     const actual = source.slice(fixed.start, end)
-    const reason = fixed.expected.length > 0
+    const reason = kind ? structuralReason(kind, quote(actual), fixed.expected[0]) : fixed.expected.length > 0
       ? `${quote(actual)} is support jargon; try ${quote(fixed.expected[0])}`
       : `${quote(actual)} may be unknown to the customer; spell it out the first time`
     // The glossary wants the term, not an article the fix took along; a team's own terms are flagged whatever it allows.
@@ -73,59 +84,35 @@ export default defineRule(meta, (tree, file, context) => {
     const actual = source.slice(match.start, match.end)
     if (match.entry.caps && actual !== actual.toUpperCase()) continue
     if (allowed.has(match.entry.phrase) || defined.has(actual.toUpperCase().replace(/S$/, ''))) continue
+    if (/^[A-Z0-9]+$/.test(actual) && isLabel(source, match.end)) continue
     add(match.start, match.end, match.entry.suggestions, match.entry.note, startsSentence(match.sentence, match.from))
   }
-  // Chinese sentences get their own closer look (zh.ts).
-  if (chinese) checkChinese(tree, file, context, {add, allowed, defined, dictionary: englishWords})
-  if (!capitals) return
-  const unknown = unknownAbbreviations(sentencesOf(tree, file).filter((sentence) => sentence.lang !== 'zh'), allowed, defined, context)
-  for (const token of unknown) {
-    if (englishWords.has(token.word.toLowerCase())) continue
-    add(token.start, token.end, [])
+  // Process talk, office jargon and industry terms, from word classes and the shape of the sentence (process.ts).
+  for (const hit of structural) {
+    if (allowed.has(phraseWords(source.slice(hit.start, hit.end)).join(' '))) continue
+    // “second-line resolver group”: a term right after a flagged one is part of the same name.
+    if (matches.some((match) => match.end <= hit.start && /^[\s-]?$/.test(source.slice(match.end, hit.start)))) continue
+    add(hit.start, hit.end, hit.suggestions, undefined, startsAt(context, hit.start), false, hit.kind)
   }
+  // Chinese sentences get their own closer look (zh.ts).
+  if (chinese) checkChinese(tree, file, context, {add, allowed, defined, dictionary})
+  if (!capitals) return
+  const known = {everyday: everydayFor(context.settings, allowed), defined}
+  const unknown = unknownAbbreviations(sentencesOf(tree, file).filter((sentence) => sentence.lang !== 'zh'), known, context)
+  for (const token of unknown) add(token.start, token.end, [])
 })
 
-interface Candidate {
-  word: string
-  start: number
-  end: number
+// What a finding of the structural layer says, by kind.
+function structuralReason(kind: ProcessFinding['kind'], actual: string, suggestion: string | undefined): string {
+  if (suggestion !== undefined) return `${actual} is ${kind === 'process' ? 'internal process talk' : kind === 'industry' ? 'an industry term' : 'support jargon'}; try ${quote(suggestion)}`
+  if (kind === 'process') return `${actual} is internal process talk; say what it means for the customer`
+  if (kind === 'industry') return `${actual} is an industry term the customer may not know; say what it means`
+  return `${actual} is office jargon; say it in plain words`
 }
 
-// All-capital words that are neither everyday, nor allowed, nor defined in the reply.
-function unknownAbbreviations(sentences: Sentence[], allowed: Set<string>, defined: Set<string>, context: ReplyContext): Candidate[] {
-  const extra = new Set((context.settings.abbreviations ?? []).map((word) => word.toLowerCase()))
-  const found: Candidate[] = []
-  for (const sentence of sentences) {
-    const words = sentence.tokens.filter((token, index) => !token.punctuation && sentence.tokens[index - 1]?.start !== token.start)
-    const capitals = words.filter((token) => /^[A-Z0-9&'-]{2,}$/.test(token.raw) && /[A-Z]/.test(token.raw))
-    // A sentence in capitals is shouting, not abbreviations.
-    if (capitals.length * 2 >= words.length && words.length > 1) continue
-    sentence.tokens.forEach((token, index) => {
-      if (token.punctuation || !abbreviation.test(token.raw) || sentence.tokens[index - 1]?.start === token.start) return
-      const singular = token.raw.replace(/s$/, '')
-      const lower = singular.toLowerCase()
-      if (everydayWords.has(lower) || everydayWords.has(token.raw.toLowerCase()) || extra.has(lower) || allowed.has(lower) || defined.has(singular)) return
-      const before = sentence.tokens[index - 1]
-      // Handles, hashtags and sign-off initials: “@RBC”, “#NRC”, “^JKL”, “–SLM”, “@___WRAY___”.
-      const touching = context.source[token.start - 1] ?? ' '
-      if ('@#^/*~-–—=_'.includes(touching) || context.source[token.end] === '_') return
-      if (before && placeWords.has(before.norm)) return
-      if (isRoute(sentence, index)) return
-      found.push({word: singular, start: token.start, end: token.end})
-    })
-  }
-  return found
-}
-
-// “KUL-BKK”, “LHR to JFK”: airport codes in a route are the customer’s own itinerary.
-function isRoute(sentence: Sentence, index: number): boolean {
-  for (const offset of [-2, -1, 1, 2]) {
-    const other = sentence.tokens[index + offset]
-    if (other && /^[A-Z]{3}$/.test(other.raw) && (Math.abs(offset) === 2 ? ['-', 'to', '>', '→', '/'].includes(sentence.tokens[index + offset / 2].norm) : true)) {
-      return Math.abs(offset) === 2 || /^[A-Z]{3}$/.test(sentence.tokens[index].raw)
-    }
-  }
-  return false
+// Whether the offset starts a sentence: the suggestion then starts with a capital.
+function startsAt(context: ReplyContext, offset: number): boolean {
+  return /(?:^|[.!?]\s+|\n\s*)$/.test(context.source.slice(Math.max(0, offset - 3), offset))
 }
 
 /** Abbreviations the reply spells out: “Return Merchandise Authorization (RMA)” or “RMA (return merchandise authorization)”. */
@@ -134,7 +121,26 @@ function definedAbbreviations(source: string, context: ReplyContext): Set<string
   const text = context.regions.filter((region) => region.kind === 'body' || region.kind === 'greeting').map((region) => source.slice(region.start, region.end)).join('\n')
   for (const match of text.matchAll(/\(([A-Z][A-Za-z0-9&]{1,7})\)/g)) defined.add(match[1].toUpperCase().replace(/S$/, ''))
   for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,7})s? \((?:the |a |an )?[A-Za-z][^)]{3,}\)/g)) defined.add(match[1])
+  // A term the customer used first, in the quoted message the reply answers, is theirs already, unless
+  // they asked what it means (“what is an SLA?”, “SLA到底是什么?”).
+  for (const region of context.regions) {
+    if (region.kind !== 'quote') continue
+    const quoted = source.slice(region.start, region.end)
+    for (const match of quoted.matchAll(/(?<![A-Za-z])[A-Z][A-Z0-9&]{1,6}(?![A-Za-z])/g)) {
+      const around = quoted.slice(Math.max(0, match.index - 30), match.index + match[0].length + 30)
+      if (!askedAbout.test(around)) defined.add(match[0])
+    }
+  }
+  // “PBLB refers to 20 kg of baggage”, “BWAK is the code for mineral water”.
+  for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,7})s? (?:stands for|means|refers? to|is short for|is the|are the) /g)) defined.add(match[1])
   return defined
+}
+
+// The everyday abbreviations, with the team's own and the glossary's allowed terms added.
+function everydayFor(settings: RuleSettings, allowed: Set<string>): ReadonlySet<string> {
+  const extra = settings.abbreviations ?? []
+  if (extra.length === 0 && allowed.size === 0) return everydayWords
+  return new Set([...everydayWords, ...extra.map((word) => word.toLowerCase()), ...allowed])
 }
 
 // Keyed by the glossary itself, which outlives the settings object around it.
@@ -211,7 +217,3 @@ function withArticle(source: string, start: number, expected: string[]): {start:
   if (!expected.some((text) => fix(text) !== undefined)) return {start, expected}
   return {start: start - article.length - 1, expected: expected.map((text) => `${fix(text) ?? article} ${text}`)}
 }
-
-// Words of three letters, to tell an abbreviation (“KYC”) from a word in capitals (“ASK”).
-// Only three-letter capitals are read as unknown abbreviations, so this short list is the whole dictionary needed.
-const englishWords = new Set<string>(threeLetterWords.words)

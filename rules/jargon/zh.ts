@@ -5,6 +5,7 @@
  * ID, Wi-Fi, PDF), or an abbreviation the reply explains (“RMA（退货授权号）”, “SLA即服务承诺时限”).
  */
 import {type ChineseCheck, type PhraseMatch, PhraseMatcher, type ReplyContext, alternation, definePhrases, findPhrases, joinedText, sentencesOf} from '../kit/index.js'
+import common from './common-abbreviations.json' with {type: 'json'}
 import everyday from './everyday.json' with {type: 'json'}
 import englishData from './phrases.json' with {type: 'json'}
 import data from './phrases.zh.json' with {type: 'json'}
@@ -19,14 +20,20 @@ interface Entry {
 }
 
 const phrases = definePhrases<Entry>(data, 'zh')
-const everydayWords = new Set<string>([...everyday, ...words.everyday])
+const everydayWords = new Set<string>([...everyday, ...common.words, ...words.everyday])
 
 // “二线城市”, “退居二线”: second-tier, not second-line support.
 const secondLineAfter = new RegExp(`^(?:${alternation(words.afterSecondLine)})`)
 // “升级会员”, “系统升级处理中”, “升级到最新版本”: an upgrade, not an escalation.
 const upgradeNear = new RegExp(`(?:${alternation(words.upgradeObjects)})`)
-// Three capitals, as in English: longer runs are more often names and booking codes.
-const abbreviation = /^[A-Z]{3}s?$/
+// Three to five capitals, maybe with a version digit (“FTTH”, “SMETS2”); six are booking codes. Four or five
+// capitals said as a word (“NOMI”) are names. Two capitals are too often units and initials to judge.
+const abbreviation = /^(?:[A-Z]{3,5}s?|[A-Z]{3,5}\d{1,2})$/
+const saidAsWord = (word: string) => word.length >= 4 && (word.match(/[AEIOUY]/g)?.length ?? 0) > 1
+// “打通线上线下的会员体系”: joining systems, not getting through on the phone.
+const joinsSystems = /^(?:线上|线下|.{0,8}(?:体系|系统|数据|渠道|平台|流程|链路|壁垒|部门))/
+// “把膜和屏幕边缘对齐”: lining up, not agreeing.
+const linesUp = /(?:边缘|屏幕|边框|位置|图片|文字|孔|膜|贴|居中|左|右|上下|格式)/
 let english: PhraseMatcher | undefined
 let englishReady = false
 
@@ -81,7 +88,8 @@ export const checkChinese: ChineseCheck<JargonTools> = (tree, file, context, too
       if (near.some((other) => other && /^[A-Z]{3}$/.test(other.raw))) return false
       const singular = token.raw.replace(/s$/, '')
       const lower = singular.toLowerCase()
-      return !everydayWords.has(lower) && !everydayWords.has(token.raw.toLowerCase()) && !extra.has(lower) && !tools.allowed.has(lower) && !tools.defined.has(singular)
+      if (saidAsWord(singular.replace(/\d+$/, ''))) return false
+      return !everydayWords.has(lower) && !everydayWords.has(lower.replace(/\d+$/, '')) && !everydayWords.has(token.raw.toLowerCase()) && !extra.has(lower) && !tools.allowed.has(lower) && !tools.defined.has(singular)
     })
   )
   if (unknown.length === 0) return
@@ -113,6 +121,11 @@ function isEveryday(match: PhraseMatch<Entry>): boolean {
   const before = joined.text.slice(Math.max(0, from - 4), from)
   const after = joined.text.slice(to, to + 6)
   if (match.entry.phrase.startsWith('二线') || match.entry.phrase === '三线') return secondLineAfter.test(after) || /退居$/.test(before)
+  if (match.entry.phrase === '打通') return !joinsSystems.test(joined.text.slice(to, to + 12)) || /电话/.test(before)
+  if (match.entry.phrase === '对齐') return linesUp.test(joined.text.slice(Math.max(0, from - 8), from))
+  if (match.entry.phrase === '挂起') return /电话|手机/.test(before)
+  // “跟技术团队 sync 一下” is the agent's own step with colleagues; “sync 给您” hands the customer the jargon.
+  if (match.entry.phrase === 'sync') return /[跟和与]/.test(joined.text.slice(Math.max(0, from - 8), from))
   if (match.entry.phrase.includes('升级')) return upgradeNear.test(before) || upgradeNear.test(after.replace(/^(?:到|至|为|成)/, '').slice(0, 4))
   return false
 }

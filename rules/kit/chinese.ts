@@ -5,7 +5,7 @@
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'
 import type {ReplyContext} from './context.js'
-import {report} from './define-rule.js'
+import {report, type Severity} from './define-rule.js'
 import {languageOf} from './languages.js'
 import {memo} from './memo.js'
 import {type Sentence, joinedEndOffset, joinedOffset, joinedText, joinedToken} from './sentences.js'
@@ -82,11 +82,11 @@ export function reportJoined(
   sentence: Sentence,
   from: number,
   to: number,
-  details: {reason: (actual: string) => string; expected?: (actual: string) => string[]; note?: string; safe?: boolean}
+  details: {reason: (actual: string) => string; expected?: (actual: string) => string[]; note?: string; safe?: boolean; severity?: Severity}
 ) {
   const {start, end} = joinedSpan(sentence, from, to)
   const source = file.data.tactful?.source ?? String(file.value)
   const actual = source.slice(start, end)
-  return report(file, {start, end, reason: details.reason(actual), expected: details.expected?.(actual) ?? [], note: details.note, safe: details.safe})
+  return report(file, {start, end, reason: details.reason(actual), expected: details.expected?.(actual) ?? [], note: details.note, safe: details.safe, severity: details.severity})
 }
 

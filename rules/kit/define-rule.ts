@@ -86,7 +86,8 @@ export function defineRule(meta: RuleMeta, check: Check): Rule {
           message.source = 'tactful'
           message.ruleId = meta.id
           message.url = meta.url
-          message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+          const level = lower(severity, ceilings.get(message))
+          message.fatal = level === 'error' ? true : level === 'warning' ? false : undefined
           file.messages.push(message)
         }
       }
@@ -122,6 +123,14 @@ function isDisabled(context: ReplyContext, ruleId: string, place: unknown): bool
   return disabled
 }
 
+const ranks: Record<Severity, number> = {info: 0, warning: 1, error: 2}
+// Findings a rule reported at less than its configured severity (`Report.severity`).
+const ceilings = new WeakMap<object, Severity>()
+
+function lower(severity: Severity, ceiling: Severity | undefined): Severity {
+  return ceiling !== undefined && ranks[ceiling] < ranks[severity] ? ceiling : severity
+}
+
 /** What a rule reports. */
 export interface Report {
   /** Offsets into the input, `[start, end)`. */
@@ -142,6 +151,8 @@ export interface Report {
   note?: string
   /** Whether the first suggestion can be applied without review. */
   safe?: boolean
+  /** At most this severity, whatever the rule is set to: a milder form of what the rule looks for. */
+  severity?: Severity
 }
 
 /** Add a message for `[start, end)`; `actual` is the text there, as typed. */
@@ -156,6 +167,7 @@ export function report(file: VFile, details: Report) {
   message.expected = fixes.map((fix) => applyFix(actual, fix))
   message.fixes = fixes
   if (details.note) message.note = details.note
+  if (details.severity) ceilings.set(message, details.severity)
   if (details.term) message.term = details.term
   if (details.safe && message.expected.length > 0) context.safe.add(message)
   return message

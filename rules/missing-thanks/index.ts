@@ -1,6 +1,8 @@
-import {alternation, defineRule, definePhrases, findPhrases, isReplyText, quote, report, ruleMeta, type Sentence, sentencesOf} from '../kit/index.js'
+import {alternation, defineRule, definePhrases, findPhrases, isReplyText, quote, type Region, report, ruleMeta, type Sentence, sentencesOf} from '../kit/index.js'
+import {answersThanks, closingOf, continuesInNextPart, cutClosing, isBroadcast, isLaterPart, joinerFor, type Span} from './channel.js'
 import metaData from './meta.json' with {type: 'json'}
 import thanks from './phrases.json' with {type: 'json'}
+import {meansUnderstanding} from './understanding.js'
 import {reportChinese, thankedInChinese} from './zh.js'
 
 const meta = ruleMeta(metaData)
@@ -9,8 +11,6 @@ const phrases = definePhrases(thanks)
 
 // Words that say the customer has been kept waiting or let down, so patience is what to thank them for.
 const waiting = new Set(['sorry', 'apologise', 'apologize', 'apologies', 'apology', 'delay', 'delayed', 'wait', 'waiting', 'inconvenience', 'frustration', 'frustrating'])
-
-const endsSentence = /[.!?…。！？]["”’)]*$/u
 
 // How words of thanks start, in chat spellings too.
 const thanksStems = ['thank', 'thnx', 'thx', 'thks', 'tks', 'thanx', 'tysm', 'apprecia', 'grateful', 'gratitude']
@@ -43,20 +43,33 @@ function isThanks(token: Sentence['tokens'][number]): boolean {
 }
 
 export default defineRule(meta, (tree, file, context) => {
-  if (findPhrases(tree, file, phrases).length > 0 || thankedInChinese(tree, file)) return
+  const found = findPhrases(tree, file, phrases).some((match) => !meansUnderstanding(match.sentence, match.from))
+  if (found || thankedInChinese(tree, file)) return
   if (thanksInSignoff(context.source, context.regions)) return
   const sentences = sentencesOf(tree, file)
-  if (mayThank(context.source) && sentences.some((sentence) => sentence.tokens.some(isThanks))) return
-  const last = sentences.findLast((sentence) => !isNameOnly(sentence)) ?? sentences[sentences.length - 1]
-  if (!last || !isReplyText(context, last.start)) return
-  const closing = {start: afterHandles(last), end: last.end}
-  if (last.lang === 'zh') return void reportChinese(file, sentences, closing)
-  const patient = sentences.some((sentence) => sentence.tokens.some((token) => waiting.has(token.norm)))
+  if (mayThank(context.source) && sentences.some((sentence) => sentence.tokens.some((token, index) => isThanks(token) && !meansUnderstanding(sentence, index)))) return
+  if (sentences.length === 0) return
+  const reply = replySpan(context.regions, context.source)
+  if (!reply || !isReplyText(context, sentences[sentences.length - 1].start)) return
+  // A turn that answers thanks, a later part of a numbered reply and a broadcast need no thanks of their own.
+  if (answersThanks(sentences, context.source, context.regions) || isLaterPart(context.source, reply)) return
+  if (isBroadcast(sentences, context.source, context.regions)) return
+  const continued = continuesInNextPart(context.source, reply)
+  const closing = closingOf(sentences, context.source, reply, continued)
+  if (!closing) {
+    // Part 1 that stops mid-sentence: still no thanks, but nothing reads well added after it.
+    const cut = continued ? cutClosing(sentences, context.source) : undefined
+    if (cut) report(file, {...cut, reason: 'The reply never thanks the customer; thank them in this part or the last one', note: 'A thank-you tells the customer their time and trust were noticed.'})
+    return
+  }
+  const lang = sentences.findLast((sentence) => sentence.start <= closing.start)?.lang
+  if (lang === 'zh') return void reportChinese(file, sentences, closing)
+  // “Can't wait to see you” is eagerness, not a wait.
+  const patient = sentences.some((sentence) => sentence.tokens.some((token, index) => waiting.has(token.norm) && sentence.tokens[index - 1]?.norm !== 'not'))
   const options = patient
     ? ['Thank you for your patience.', 'Thank you for getting in touch.']
     : ['Thank you for getting in touch.', 'Thank you for your patience.']
-  const actual = context.source.slice(closing.start, closing.end)
-  const joiner = endsSentence.test(actual) ? ' ' : '. '
+  const joiner = joinerFor(context.source.slice(closing.start, closing.end))
   report(file, {
     start: closing.start,
     end: closing.end,
@@ -66,19 +79,17 @@ export default defineRule(meta, (tree, file, context) => {
   })
 })
 
-// “Jo” or “- Jo” on its own line after the reply is a name, not the closing sentence.
-function isNameOnly(sentence: Sentence): boolean {
-  const words = sentence.tokens.filter((token) => !token.punctuation)
-  if (words.length === 0 || words.length > 2) return false
-  if (sentence.tokens.some((token) => token.punctuation && /[.!?。！？]/.test(token.raw))) return false
-  return words.every((token) => /^\p{Lu}/u.test(token.raw))
-}
-
-// A tweet starts with the customer’s handle (“@207353 Great choice!”): the closing sentence starts after it.
-function afterHandles(sentence: Sentence): number {
-  let index = 0
-  while (index + 1 < sentence.tokens.length && sentence.tokens[index].raw === '@') index += 2
-  return sentence.tokens[Math.min(index, sentence.tokens.length - 1)].start
+// The reply's own text, links included: from its first line to where the quoted history, sign-off or
+// signature starts.
+function replySpan(regions: Region[], source: string): Span | undefined {
+  const first = regions.findIndex((region) => region.kind === 'body' || region.kind === 'greeting')
+  if (first < 0) return undefined
+  let end = regions[first].end
+  for (const region of regions.slice(first + 1)) {
+    if (region.kind !== 'body' && region.kind !== 'greeting' && region.kind !== 'url' && region.kind !== 'code') break
+    end = region.end
+  }
+  return {start: regions[first].start, end: Math.min(end, source.length)}
 }
 
 // “Thanks,” above the name is still thanks; a slogan in the signature block is not.

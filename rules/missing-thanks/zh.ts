@@ -1,6 +1,7 @@
 /**
  * missing-thanks in Chinese: 谢谢 / 感谢 / 多谢 / 感激 (不胜感激) — or English thanks — anywhere in the
- * body count; 不客气, 谢绝 and apologies do not. A reply that ends in Chinese gets a Chinese thank-you.
+ * body count; 不客气, 谢绝 and apologies do not (a reply with 不客气 answers thanks, and `channel.ts` leaves it
+ * alone). A reply that ends in Chinese gets a Chinese thank-you.
  */
 import type {Root} from 'nlcst'
 import type {VFile} from 'vfile'

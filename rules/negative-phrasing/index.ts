@@ -13,6 +13,8 @@ import {
 import metaData from './meta.json' with {type: 'json'}
 import triggers from './phrases.json' with {type: 'json'}
 import words from './words.json' with {type: 'json'}
+import {clauseFrom, clauseTo, isConditional} from './clauses.js'
+import {findLimits, isHedge, isNoTimeYet, type Limit, offersAlternative, viaChannel} from './structure.js'
 import {checkChinese} from './zh.js'
 
 const meta = ruleMeta(metaData)
@@ -31,11 +33,14 @@ const perceptionVerbs = new Set(words.perceptionVerbs)
 const refusal = new RegExp(
   `(?<=^| )(?:(?<subject>${subject})${adverbs} (?:am|are|is) (?:also )?(?<unable>not able to|unable to)` +
     `|(?<subject2>${subject})${adverbs} (?<modal>can not|will not be able to|would not be able to|will not|do not|does not|have not been able to|am not able to|are not able to))` +
-    `(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)`,
+    // “We don’t currently deliver …”: an adverb may stand after the negation too.
+    `(?=${adverbs} (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)`,
   'g'
 )
 // Chat replies often drop the subject: “can’t do that on my end”.
-const bareRefusal = /^(?:sorry )?(?:, )?(?<modal>can not|unable to)(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)/g
+// A greeting may come first in a chat line: “hi! sadly cant swap sizes”.
+const bareRefusal =
+  /^(?:(?:hi|hey|hello|ok|okay)(?: [^ ]+)? [!,.] )?(?:(?:sorry|sadly|unfortunately|regrettably) )?(?:, )?(?<modal>can not|unable to)(?= (?<verb>[^ ]+)(?: (?<next>[^ ]+))?)/g
 // No company subject, but a limit all the same.
 const impersonal = new RegExp(
   [
@@ -51,13 +56,37 @@ const impersonal = new RegExp(
   'g'
 )
 
-const clauseEnd = new Set([',', ';', ':', '.', '!', '?', '—', '–', '(', ')', '"', '“', '”'])
-const conjunctions = new Set(['but', 'because', 'since', 'as', 'once', 'unless', 'if', 'when', 'while', 'although', 'though', 'so', 'and', 'or', 'however', 'which', 'who'])
-// “Please be advised that cancellation is not allowed”: the limit starts after “that”, but “do that” ends with it.
-const clauseStarts = new Set([...conjunctions, 'that'])
-const conditionals = new Set(['if', 'unless', 'whether', 'when', 'why', 'in case'])
 const pronounSubjects = new Set(['we', 'you', 'they', 'i', 'he', 'she', 'it'])
-const eventVerbs = new Set(['receive', 'receives', 'received', 'arrive', 'arrives', 'clear', 'clears', 'is', 'are', 'has', 'have', 'gets', 'comes', 'ships', 'lands', 'returns', 'confirms', 'pays', 'sends'])
+const eventVerbs = new Set([
+  'receive',
+  'receives',
+  'received',
+  'arrive',
+  'arrives',
+  'clear',
+  'clears',
+  'is',
+  'are',
+  'has',
+  'have',
+  'gets',
+  'comes',
+  'ships',
+  'lands',
+  'returns',
+  'confirms',
+  'pays',
+  'sends',
+  'opens',
+  'starts',
+  'begins',
+  'closes',
+  'ends',
+  'finishes',
+  'completes',
+  'reaches',
+  'goes'
+])
 const weekdays = /^(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?$/
 
 export default defineRule(meta, (tree, file, context) => {
@@ -68,7 +97,7 @@ export default defineRule(meta, (tree, file, context) => {
 
 function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): void {
   const flagged: Array<[number, number]> = []
-  const overlaps = (from: number) => flagged.some(([start, end]) => from >= start && from < end)
+  const overlaps = (from: number, to = from + 1) => flagged.some(([start, end]) => from < end && start < to)
 
   for (const found of matchTokens(sentence, refusal)) {
     const groups = found.match.groups ?? {}
@@ -78,7 +107,7 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
     const rest = textOf(sentence, found.to, to)
     if (!isRefusal(modal, verb, groups.next, rest)) continue
     if (isConditional(sentence, found.from) || isDoubleNegative(sentence, found.from)) continue
-    if (overlaps(found.from)) continue
+    if (overlaps(found.from) || isNoTimeYet(sentence, found.from, to)) continue
     flagged.push([found.from, to])
     flag(sentence, file, found.from, to, {subjectTokens: wordCount(groups.subject ?? groups.subject2 ?? ''), modal})
   }
@@ -98,8 +127,15 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0]): 
     // “Changing the delivery slot isn’t possible”: the limit is the whole clause, not its last noun.
     const from = pronouns.has(sentence.tokens[found.from].norm) ? found.from : clauseFrom(sentence, found.from)
     const to = clauseTo(sentence, found.to)
+    if (isHedge(sentence, from, to)) continue
     flagged.push([from, to])
     flag(sentence, file, from, to, {subjectTokens: 0, modal: ''})
+  }
+  // The shapes that do not put the company first: third parties, the passive, states, no means.
+  for (const limit of findLimits(sentence)) {
+    if (overlaps(limit.from, limit.to)) continue
+    flagged.push([limit.from, limit.to])
+    flag(sentence, file, limit.from, limit.to, {subjectTokens: 0, modal: ''}, limit)
   }
 }
 
@@ -108,88 +144,157 @@ function isRefusal(modal: string, verb: string, next: string | undefined, after?
   if (after && /(?<=^| )(?:promises?|guarantees?)(?= |$)/.test(after)) return false
   if (modal === 'do not' || modal === 'does not') return serviceVerbs.has(verb) || serviceVerbs.has(`${verb} ${next ?? ''}`)
   // “We won’t cancel your order” reassures; “we won’t refund it” refuses.
-  if (modal === 'will not') return (serviceVerbs.has(verb) && !reassuring.has(verb)) || verb === 'be'
+  if (modal === 'will not')
+    return ((serviceVerbs.has(verb) || serviceVerbs.has(`${verb} ${next ?? ''}`)) && !reassuring.has(verb)) || verb === 'be'
   const phrase = next ? `${verb} ${next}` : verb
-  if (perceptionVerbs.has(verb)) return next === 'you'
+  if (perceptionVerbs.has(verb) || verb === 'access') return next === 'you' || viaChannel(after)
   return !courtesyVerbs.some((courtesy) => courtesy === verb || courtesy === phrase)
 }
 
 // “That doesn’t mean we can’t help”: two negatives make an offer.
 function isDoubleNegative(sentence: Sentence, from: number): boolean {
-  const before = sentence.tokens.slice(Math.max(0, from - 3), from).map((token) => token.norm).join(' ')
+  const before = sentence.tokens
+    .slice(Math.max(0, from - 3), from)
+    .map((token) => token.norm)
+    .join(' ')
   return /(?:^| )(?:not mean|not that|not say)$/.test(before)
 }
 
-// “If we can’t fix it, we’ll replace it” plans for a limit rather than leading with one.
-function isConditional(sentence: Sentence, from: number): boolean {
-  for (let index = from - 1; index >= 0; index--) {
-    const token = sentence.tokens[index]
-    if (token.punctuation && token.norm !== "'") return false
-    if (conditionals.has(token.norm)) return true
-  }
-  return false
-}
-
 const pronouns = new Set(['it', 'that', 'this', 'there', 'which', 'nothing', 'no', 'impossible'])
-
-// The clause starts after the previous punctuation mark or joining word.
-function clauseFrom(sentence: Sentence, from: number): number {
-  let start = from
-  while (start > 0) {
-    const token = sentence.tokens[start - 1]
-    if (token.punctuation ? clauseEnd.has(token.norm) : clauseStarts.has(token.norm)) break
-    // “Hi Kenneth. please be advised …”: a full stop inside a word token still ends the clause.
-    if (!token.punctuation && token.raw.endsWith('.') && token.raw.length > 2) break
-    start--
-  }
-  return start
-}
-
-// The clause runs to the next punctuation mark or joining word.
-function clauseTo(sentence: Sentence, from: number): number {
-  let to = from
-  while (to < sentence.tokens.length) {
-    const token = sentence.tokens[to]
-    if (token.punctuation ? clauseEnd.has(token.norm) : conjunctions.has(token.norm)) break
-    to++
-  }
-  // Several expanded tokens can share one word (“won’t” → will not): never end inside a word.
-  while (to < sentence.tokens.length && to > 0 && sentence.tokens[to].start === sentence.tokens[to - 1].start) to++
-  return to
-}
 
 function wordCount(text: string): number {
   return text ? text.split(' ').length : 0
 }
 
-function flag(sentence: Sentence, file: Parameters<typeof report>[0], from: number, to: number, how: {subjectTokens: number; modal: string}): void {
+function flag(
+  sentence: Sentence,
+  file: Parameters<typeof report>[0],
+  from: number,
+  to: number,
+  how: {subjectTokens: number; modal: string},
+  limit?: Limit
+): void {
   const {tokens} = sentence
-  const start = tokens[from].start
-  const end = tokens[to - 1].end
   const source = file.data.tactful?.source ?? String(file.value)
+  const at = tokens[Math.min(Math.max(limit?.at ?? from, from), to - 1)].start
+  // A span that starts at its subject stays as found; a clause can take a handle or a greeting along.
+  const [first, last] = how.subjectTokens === 0 ? trim(sentence, source, from, to) : [from, to]
+  const [start, end] = cut(source, tokens[first].start, tokens[last - 1].end, Math.max(at, tokens[first].start))
   const actual = source.slice(start, end)
-  const positive = positiveForm(sentence, source, from, to, how)
-  const reason = positive
-    ? `${quote(actual)} leads with what you can’t do; try ${quote(positive)}`
-    : `${quote(actual)} tells the customer what you won’t do; say what you can do instead`
+  const positive = limit ? passivePositive(sentence, source, first, last, limit) : positiveForm(sentence, source, first, last, how)
+  // “We can’t refund the fare, but we can move you …” already offers the way forward: a milder finding.
+  const alternative = offersAlternative(sentence, first, last)
+  let reason: string
+  if (positive) reason = `${quote(actual)} leads with what you can’t do; try ${quote(positive)}`
+  else if (alternative) reason = `${quote(actual)} comes before what you can do; lead with the alternative you offer`
+  else if (limit?.kind === 'customer') reason = `${quote(actual)} tells the customer what they can’t do; say what they can do instead`
+  else if (limit) reason = `${quote(actual)} tells the customer what can’t be done; say what can be done instead`
+  else reason = `${quote(actual)} tells the customer what you won’t do; say what you can do instead`
   report(file, {
     start,
     end,
     reason,
     expected: positive ? [positive] : [],
     note: 'Lead with what the company can do, and when; a refusal first reads as a closed door.',
-    safe: positive !== undefined
+    safe: positive !== undefined,
+    severity: alternative ? 'info' : undefined
   })
+}
+
+const greetings = new Set(['hi', 'hello', 'hey', 'sorry', 'yes', 'ok', 'okay', 'unfortunately', 'sadly', 'regrettably'])
+const signOffs = new Set(['thanks', 'thank', 'thx', 'ty', 'regards', 'cheers', 'sorry', 'apologies'])
+
+// A clause found by structure can run into what is not part of it in a chat reply: the “@handle” before
+// it, a sign-off or the next sentence after it (“… your BIG ID. Thanks - Khairul”).
+function trim(sentence: Sentence, source: string, from: number, to: number): [number, number] {
+  const {tokens} = sentence
+  while (from < to - 1 && (tokens[from].punctuation || greetings.has(tokens[from].norm) || /^\d+\/\d+$/.test(tokens[from].raw))) {
+    from += tokens[from].norm === '@' || tokens[from].norm === '#' ? 2 : 1
+  }
+  if (from >= to) return [to - 1, to]
+  for (let index = from + 2; index < to; index++) {
+    const token = tokens[index]
+    const stop = source[tokens[index - 1].end] === '.' && /^\p{Lu}/u.test(token.raw)
+    if (stop || signOffs.has(token.norm) || /^[-~^]/.test(token.raw)) {
+      to = index
+      break
+    }
+  }
+  while (to > from + 1 && tokens[to - 1].punctuation) to--
+  return [from, to]
+}
+
+// “booking.Booked … account.Therefore link cannot be done.Thanks-Emir”: sentences glued at a full stop
+// end the span on either side of where the limit was found.
+function cut(source: string, start: number, end: number, at: number): [number, number] {
+  const glue = /[\p{Ll}\d](?:\.[-~^\p{Lu}]|-(?=Thank))/gu
+  const text = source.slice(start, end)
+  let from = start
+  let to = end
+  for (const match of text.matchAll(glue)) {
+    const offset = start + match.index + 1
+    if (offset <= at) from = offset + (source[offset] === '.' ? 1 : 0)
+    else {
+      to = offset
+      break
+    }
+  }
+  return [from, to]
+}
+
+// The positive of a negative auxiliary, for a limit with a time: “can’t … until” → “can … once”.
+const affirmatives = new Map([
+  ['can not', 'can '],
+  ['will not', 'will '],
+  ['will not be able to', 'will be able to '],
+  ['are unable to', 'are able to '],
+  ['is unable to', 'is able to '],
+  ['is not able to', 'is able to '],
+  ['are not able to', 'are able to ']
+])
+
+/**
+ * “Your order can’t be shipped until payment clears” → “Your order can be shipped once payment clears”;
+ * “You won’t be able to edit it until you begin” → “You will be able to edit it once you begin”.
+ */
+function passivePositive(sentence: Sentence, source: string, from: number, to: number, limit: Limit): string | undefined {
+  const {negation} = limit
+  if (!negation) return undefined
+  const {tokens} = sentence
+  const auxiliary = tokens
+    .slice(negation.from, negation.to)
+    .map((token) => token.norm)
+    .join(' ')
+  if (!affirmatives.has(auxiliary) || negation.from === from) return undefined
+  const limitAt = tokens.findIndex(
+    (token, index) => index >= negation.to && index < to && (token.norm === 'until' || token.norm === 'till' || token.norm === 'before')
+  )
+  if (limitAt < 0 || limitAt + 1 >= to) return undefined
+  // “you’re unable to”: the subject and the auxiliary share one word.
+  const glued = tokens[negation.from].start === tokens[from].start
+  if (glued && !auxiliary.startsWith('are')) return undefined
+  const subject = glued ? `${tokens[from].raw} ` : source.slice(tokens[from].start, tokens[negation.from].start)
+  const affirmative = glued ? 'able to ' : affirmatives.get(auxiliary)
+  const middle = source.slice(tokens[negation.to].start, tokens[limitAt].start)
+  return `${subject}${affirmative}${middle}${whenFrom(sentence, source, limitAt, to)}`
 }
 
 /**
  * “We won’t be able to see you before Friday” → “We’ll be able to see you on Friday”: a limit with a
  * time says the same as the time it becomes possible. Returns undefined when the clause has no such form.
  */
-function positiveForm(sentence: Sentence, source: string, from: number, to: number, how: {subjectTokens: number; modal: string}): string | undefined {
+function positiveForm(
+  sentence: Sentence,
+  source: string,
+  from: number,
+  to: number,
+  how: {subjectTokens: number; modal: string}
+): string | undefined {
   if (how.subjectTokens === 0 || !how.modal) return undefined
   const {tokens} = sentence
-  const limit = tokens.findIndex((token, index) => index >= from && index < to && (token.norm === 'before' || token.norm === 'until' || token.norm === 'till'))
+  const limit = tokens.findIndex(
+    (token, index) => index >= from && index < to && (token.norm === 'before' || token.norm === 'until' || token.norm === 'till')
+  )
   if (limit < 0 || limit + 1 >= to) return undefined
   // Find the verb: the first word after the modal phrase (“able to”, “unable to”, “can not”).
   let verb = from + how.subjectTokens
@@ -210,11 +315,22 @@ function positiveForm(sentence: Sentence, source: string, from: number, to: numb
   else if (contracted && pronoun) affirmative = `${subjectText}’ll be able to `.replace('’', modalRaw.includes("'") ? "'" : '’')
   else affirmative = `${subjectText} will be able to `
   const middle = source.slice(tokens[verb].start, tokens[limit].start)
+  return `${affirmative}${middle}${whenFrom(sentence, source, limit, to)}`
+}
+
+// “before Friday” → “on Friday”; “until we receive the item” is an event: “once we receive the item”.
+function whenFrom(sentence: Sentence, source: string, limit: number, to: number): string {
+  const {tokens} = sentence
   const when = source.slice(tokens[limit + 1].start, tokens[to - 1].end)
   const first = tokens[limit + 1].norm
-  // “until we receive the item” is an event: it becomes “once we receive the item”.
   const rest = tokens.slice(limit + 1, to).map((token) => token.norm)
   const event = pronounSubjects.has(first) || rest.some((word) => eventVerbs.has(word))
-  const preposition = event ? 'once ' : weekdays.test(first) ? 'on ' : first === 'next' || first === 'this' || first === 'tomorrow' ? '' : 'from '
-  return `${affirmative}${middle}${preposition}${when}`
+  const preposition = event
+    ? 'once '
+    : weekdays.test(first)
+      ? 'on '
+      : first === 'next' || first === 'this' || first === 'tomorrow'
+        ? ''
+        : 'from '
+  return `${preposition}${when}`
 }

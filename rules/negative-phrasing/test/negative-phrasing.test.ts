@@ -8,7 +8,10 @@ const actuals = async (text: string) => (await lintMessages(negativePhrasing, te
 describe('negative-phrasing', () => {
   it('flags the wrong example of seed 004 and suggests its right example', async () => {
     const [finding] = await lintMessages(negativePhrasing, "We won't be able to see you before Friday.")
-    expect(finding).toMatchObject({actual: "We won't be able to see you before Friday", suggestions: ["We'll be able to see you on Friday"]})
+    expect(finding).toMatchObject({
+      actual: "We won't be able to see you before Friday",
+      suggestions: ["We'll be able to see you on Friday"]
+    })
   })
 
   it('leaves the right example of seed 004 alone', async () => {
@@ -17,10 +20,10 @@ describe('negative-phrasing', () => {
 
   it('flags the wrong examples of seed 000', async () => {
     const text = "Our standard packaging doesn't align with your cultural preferences. Sorry, we can't make any changes."
-    expect(await lintLines(negativePhrasing, text)).toEqual(['1:77-1:102 negative-phrasing “we can\'t make any changes”'])
-    expect(await actuals("It's not our fault that the product arrived defective. You should use it correctly. There's nothing we can do.")).toEqual([
-      "There's nothing we can do"
-    ])
+    expect(await lintLines(negativePhrasing, text)).toEqual(["1:77-1:102 negative-phrasing “we can't make any changes”"])
+    expect(
+      await actuals("It's not our fault that the product arrived defective. You should use it correctly. There's nothing we can do.")
+    ).toEqual(["There's nothing we can do"])
   })
 
   it.each([
@@ -90,8 +93,12 @@ describe('negative-phrasing', () => {
   })
 
   it('flags a sentence-initial phrase and stops at the punctuation next to it', async () => {
-    expect(await lintLines(negativePhrasing, "We can't ship to PO boxes, sorry.")).toEqual(["1:1-1:26 negative-phrasing “We can't ship to PO boxes”"])
-    expect(await lintLines(negativePhrasing, "Sorry, we can't make any changes.")).toEqual(["1:8-1:33 negative-phrasing “we can't make any changes”"])
+    expect(await lintLines(negativePhrasing, "We can't ship to PO boxes, sorry.")).toEqual([
+      "1:1-1:26 negative-phrasing “We can't ship to PO boxes”"
+    ])
+    expect(await lintLines(negativePhrasing, "Sorry, we can't make any changes.")).toEqual([
+      "1:8-1:33 negative-phrasing “we can't make any changes”"
+    ])
   })
 
   it('does not match inside a longer word', async () => {
@@ -102,7 +109,9 @@ describe('negative-phrasing', () => {
   it('reads straight and curly apostrophes alike, and keeps them in the suggestion', async () => {
     const [curly] = await lintMessages(negativePhrasing, 'We won’t be able to see you before Friday.')
     expect(curly).toMatchObject({actual: 'We won’t be able to see you before Friday', suggestions: ['We’ll be able to see you on Friday']})
-    expect(await actuals('We can’t make any changes to a ticket after check-in.')).toEqual(['We can’t make any changes to a ticket after check-in'])
+    expect(await actuals('We can’t make any changes to a ticket after check-in.')).toEqual([
+      'We can’t make any changes to a ticket after check-in'
+    ])
   })
 
   it('finds a phrase in quotation marks without taking the marks in', async () => {
@@ -113,7 +122,9 @@ describe('negative-phrasing', () => {
 
   it('never reports in quoted history', async () => {
     expect(await actuals("Your refund is done.\n\n> We can't refund it. There's nothing we can do.")).toEqual([])
-    expect(await actuals("Your refund is done.\n\nOn Mon, 3 Nov 2025 at 09:12, Ana Ruiz <ana@example.com> wrote:\n> Why can't you refund it?")).toEqual([])
+    expect(
+      await actuals("Your refund is done.\n\nOn Mon, 3 Nov 2025 at 09:12, Ana Ruiz <ana@example.com> wrote:\n> Why can't you refund it?")
+    ).toEqual([])
   })
 
   it('never reports in the signature', async () => {
@@ -161,14 +172,25 @@ describe('negative-phrasing', () => {
     expect(await actuals('Your refund is done.\n\nBest regards,\nJo Park\nWe cannot accept liability for email errors.')).toEqual([])
   })
 
-  it.each(['我们不能退款。', '我们无法更改地址。', '这个我们做不到。', '我们没办法帮您改。', '我们无能为力。', '我们不提供礼品包装。', '我们不支持货到付款。', '这是不允许的。', '很抱歉,我们不能做出任何改变。', '周五之前我们没法见您。'])(
-    'flags the Chinese examples of RULES.md and seed 000: %s',
+  it.each([
+    '我们不能退款。',
+    '我们无法更改地址。',
+    '这个我们做不到。',
+    '我们没办法帮您改。',
+    '我们无能为力。',
+    '我们不提供礼品包装。',
+    '我们不支持货到付款。',
+    '这是不允许的。',
+    '很抱歉,我们不能做出任何改变。',
+    '周五之前我们没法见您。'
+  ])('flags the Chinese examples of RULES.md and seed 000: %s', async (text) => {
+    expect(await actuals(text)).not.toEqual([])
+  })
+
+  it.each(['没有任何隐藏费用。', '不会向您收费。', '请不用担心。', '没问题!', '这不是您的错。'])(
+    'leaves the Chinese good examples alone: %s',
     async (text) => {
-      expect(await actuals(text)).not.toEqual([])
+      expect(await actuals(text)).toEqual([])
     }
   )
-
-  it.each(['没有任何隐藏费用。', '不会向您收费。', '请不用担心。', '没问题!', '这不是您的错。'])('leaves the Chinese good examples alone: %s', async (text) => {
-    expect(await actuals(text)).toEqual([])
-  })
 })
