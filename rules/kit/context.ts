@@ -30,8 +30,11 @@ export interface Region {
 export interface Directive {
   /** Rule ids it applies to; empty means every rule. */
   ruleIds: string[]
-  /** `reply`: the rest of the reply; `next-line`: only the line after the comment. */
-  scope: 'reply' | 'next-line'
+  /**
+   * `reply`: the rest of the reply, until an `enable` for the rule; `next-line`: only the line after
+   * the comment; `enable`: ends an earlier `reply` disable from here on.
+   */
+  scope: 'reply' | 'next-line' | 'enable'
   /** Where the comment ends; `next-line` covers the line after this offset. */
   offset: number
 }

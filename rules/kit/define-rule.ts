@@ -129,29 +129,56 @@ export function defineRule(meta: RuleMeta, check: Check): Rule {
 function isDisabled(context: ReplyContext, ruleId: string, place: unknown): boolean {
   if (context.directives.length === 0) return false
   // Read once per reply, not once per finding: thousands of comments and findings stay linear.
-  const {from, lines} = memo(context, 'disabled', () => readDirectives(context))
+  const {toggles, lines} = memo(context, 'disabled', () => readDirectives(context))
   const offset = (place as {start?: {offset?: number}} | undefined)?.start?.offset ?? 0
-  if (offset >= Math.min(from.get('') ?? Infinity, from.get(ruleId) ?? Infinity)) return true
+  // The last `disable` or `enable` before the finding that names the rule (or every rule) decides.
+  const all = lastBefore(toggles.get(''), offset)
+  const own = lastBefore(toggles.get(ruleId), offset)
+  const last = all && own ? (own.order > all.order ? own : all) : (all ?? own)
+  if (last?.disabled) return true
   if (lines.size === 0) return false
   const line = pointAt(context.source, offset, context).line
   return lines.get('')?.has(line) === true || lines.get(ruleId)?.has(line) === true
 }
 
-// Per rule id (`''` for every rule): where `disable` starts, and the lines `disable-next-line` covers.
-function readDirectives(context: ReplyContext): {from: Map<string, number>; lines: Map<string, Set<number>>} {
-  const from = new Map<string, number>()
+interface Toggle {
+  offset: number
+  order: number
+  disabled: boolean
+}
+
+// Per rule id (`''` for every rule): the disables and enables in reply order, and the lines `disable-next-line` covers.
+function readDirectives(context: ReplyContext): {toggles: Map<string, Toggle[]>; lines: Map<string, Set<number>>} {
+  const toggles = new Map<string, Toggle[]>()
   const lines = new Map<string, Set<number>>()
-  for (const directive of context.directives) {
+  context.directives.forEach((directive, order) => {
     for (const id of directive.ruleIds.length > 0 ? directive.ruleIds : ['']) {
-      if (directive.scope === 'reply') from.set(id, Math.min(from.get(id) ?? Infinity, directive.offset))
-      else {
+      if (directive.scope === 'next-line') {
         let covered = lines.get(id)
         if (!covered) lines.set(id, (covered = new Set()))
         covered.add(pointAt(context.source, directive.offset, context).line + 1)
+      } else {
+        let list = toggles.get(id)
+        if (!list) toggles.set(id, (list = []))
+        list.push({offset: directive.offset, order, disabled: directive.scope === 'reply'})
       }
     }
+  })
+  for (const list of toggles.values()) list.sort((a, b) => a.offset - b.offset || a.order - b.order)
+  return {toggles, lines}
+}
+
+/** The last toggle at or before `offset`, by binary search. */
+function lastBefore(list: Toggle[] | undefined, offset: number): Toggle | undefined {
+  if (!list) return undefined
+  let low = 0
+  let high = list.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (list[middle].offset <= offset) low = middle + 1
+    else high = middle
   }
-  return {from, lines}
+  return low > 0 ? list[low - 1] : undefined
 }
 
 const ranks: Record<Severity, number> = {info: 0, warning: 1, error: 2}

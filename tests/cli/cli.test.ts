@@ -25,12 +25,19 @@ const clean = 'Thanks for your patience. Your refund of $24.50 was processed tod
 const seed = "It's not our fault that the product arrived defective. You should use it correctly. There's nothing we can do."
 
 describe('tactful CLI', () => {
-  it('reads standard input and exits 1 with findings in the stylish format', () => {
+  it('reads standard input and exits 1 with warnings, grouped by file in the stylish format', () => {
     const {code, stdout} = run([], {input: seed})
     expect(code).toBe(1)
-    expect(stdout).toMatch(/^<stdin>:1:1 {2}warning {2}“It's not our fault” disowns the problem.* {2}blame-shifting$/m)
-    expect(stdout).toMatch(/negative-phrasing/)
+    expect(stdout).toMatch(/^\n<stdin>\n {2}1:1 {3}warning {2}“It's not our fault” disowns the problem.* {2}blame-shifting$/m)
+    expect(stdout).toMatch(/^ {2}1:85 {2}warning {2}.* {2}negative-phrasing$/m)
     expect(stdout).toMatch(/missing-thanks/)
+    expect(stdout).toMatch(/\n\n✖ \d+ problems \(0 errors, \d+ warnings, 0 info\)\n$/)
+  })
+
+  it('prints one line per finding in the compact format', () => {
+    const {code, stdout} = run(['--format', 'compact'], {input: seed})
+    expect(code).toBe(1)
+    expect(stdout).toMatch(/^<stdin>:1:1 {2}warning {2}“It's not our fault” disowns the problem.* {2}blame-shifting$/m)
     expect(stdout).toMatch(/problems \(0 errors, \d+ warnings, 0 info\)/)
   })
 
@@ -133,16 +140,16 @@ describe('tactful CLI', () => {
     const latin1 = run([path.join(folder, 'latin1.txt')])
     expect(latin1.code).toBe(2)
     expect(latin1.stderr).toContain('not valid UTF-8')
+    // A folder is no longer refused: it stands for the replies in it (tests/cli/inputs.test.ts).
     const directory = run([path.join(folder, 'sub')])
-    expect(directory.code).toBe(2)
-    expect(directory.stderr).toContain('is a folder')
+    expect(directory).toMatchObject({code: 0, stderr: ''})
   })
 
   it('exits 2 with usage for an unknown flag or format', () => {
     expect(run(['--frobnicate']).code).toBe(2)
     const format = run(['--format', 'xml'], {input: clean})
     expect(format.code).toBe(2)
-    expect(format.stderr).toContain('Expected `--format` to be `stylish` or `json`, not `xml`')
+    expect(format.stderr).toBe('tactful: Expected `--format` to be `stylish`, `compact`, `json`, `sarif`, `github` or `junit`, not `xml`\n')
   })
 
   it('prints help and the version', () => {

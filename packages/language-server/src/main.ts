@@ -4,8 +4,13 @@
 import {steerYoungGeneration} from './heap.js'
 import {inspect} from 'node:util'
 import {type Connection, ProposedFeatures, createConnection} from 'vscode-languageserver/node'
+import {answerCommandLine} from './command-line.js'
 import {resyncFrames} from './resync-frames.js'
 import {createServer} from './server.js'
+
+// `--help`, `--version` or no transport: answer and stop before a connection is made.
+const answered = answerCommandLine(process.argv.slice(2), process)
+if (answered !== undefined) process.exit(answered)
 
 const stdio = process.argv.includes('--stdio')
 // Over stdio, a malformed frame must not leave the server deaf to every later message.

@@ -1,5 +1,10 @@
+import {answerCommandLine} from './command-line.js'
 import {createServer} from './create-server.js'
 import {LineTransport} from './line-transport.js'
+
+// `--help` and `--version` answer without starting the server.
+const answered = answerCommandLine(process.argv.slice(2), process)
+if (answered !== undefined) process.exit(answered)
 
 // The protocol owns stdout; anything that goes wrong is logged to stderr and the server keeps serving.
 process.on('unhandledRejection', (reason) => {

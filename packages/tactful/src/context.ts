@@ -1,5 +1,5 @@
 import type {Root} from 'nlcst'
-import type {Directive, Region, ReplyContext, RuleSettings} from '../../../rules/kit/index.js'
+import {type Directive, pointAt, type Region, type ReplyContext, type RuleSettings} from '../../../rules/kit/index.js'
 import type {VFile} from 'vfile'
 import {type ReplyParts, splitReply} from './email/split.js'
 import type {ReplyFormat} from './format.js'
@@ -34,19 +34,40 @@ function resolveNow(now: Date | string | undefined, header: string | undefined):
   return new Date()
 }
 
-const directivePattern = /<!--\s*tactful-(disable-next-line|disable)\b([^>]*?)-->/
+const directivePattern = /<!--\s*tactful-(disable-next-line|disable|enable)\b([^>]*?)-->/
+const scopes = {disable: 'reply', 'disable-next-line': 'next-line', enable: 'enable'} as const
 
-/** Read `<!-- tactful-disable rule-id -->` and `<!-- tactful-disable-next-line rule-id -->` comments. */
+/**
+ * Read `<!-- tactful-disable rule-id -->`, `<!-- tactful-disable-next-line rule-id -->` and
+ * `<!-- tactful-enable rule-id -->` comments. As in eslint, ` -- ` starts a reason, which is not a rule id.
+ */
 export function parseDirectives(source: string, regions: Region[]): Directive[] {
   const directives: Directive[] = []
   for (const region of regions) {
     if (region.kind !== 'directive') continue
     const match = directivePattern.exec(source.slice(region.start, region.end))
     if (!match) continue
-    const ruleIds = match[2].split(/[\s,]+/).filter(Boolean)
-    directives.push({ruleIds, scope: match[1] === 'disable' ? 'reply' : 'next-line', offset: region.end})
+    const ruleIds = match[2].split(/(?:^|\s)--(?:\s|$)/)[0].split(/[\s,]+/).filter(Boolean)
+    directives.push({ruleIds, scope: scopes[match[1] as keyof typeof scopes], offset: region.end})
   }
   return directives
+}
+
+/**
+ * A notice for each rule id in a directive that names no rule (`<!-- tactful-disable jargn -->`),
+ * which would otherwise leave the rule on without a word.
+ */
+export function describeUnknownDirectives(context: ReplyContext, known: readonly string[]): string[] {
+  const notices: string[] = []
+  for (const directive of context.directives) {
+    const comment = directive.scope === 'reply' ? 'tactful-disable' : directive.scope === 'enable' ? 'tactful-enable' : 'tactful-disable-next-line'
+    for (const id of directive.ruleIds) {
+      if (known.includes(id)) continue
+      const line = pointAt(context.source, directive.offset, context).line
+      notices.push(`Unknown rule \`${id}\` in a \`${comment}\` comment on line ${line}; the rules are ${known.map((rule) => `\`${rule}\``).join(', ')}`)
+    }
+  }
+  return notices
 }
 
 // Context is replaced by spaces, so that positions stay those of the input while the parser sees only the reply.

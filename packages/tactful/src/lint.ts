@@ -3,7 +3,8 @@ import {unified, type Processor} from 'unified'
 import {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {pointAt, replaceWith, type ReplyContext, type RuleSettings} from '../../../rules/kit/index.js'
-import {createContext, maskContext} from './context.js'
+import {ruleIds} from '../../../rules/index.js'
+import {createContext, describeUnknownDirectives, maskContext} from './context.js'
 import {splitReply} from './email/split.js'
 import {formatFromPath} from './format.js'
 import {checkOptions} from './options.js'
@@ -71,7 +72,12 @@ export async function lintDetailed(text: string, options: LintOptions = {}): Pro
   const findings = file.messages
     .map((message) => toDetailed(message, context))
     .sort((a, b) => a.finding.start.offset - b.finding.start.offset || a.finding.end.offset - b.finding.end.offset)
-  const notices = [...(tree.data?.notices ?? []), ...(context.notices ?? []), ...context.failures.map(({ruleId, error}) => `Rule \`${ruleId}\` failed and was skipped: ${error instanceof Error ? error.message : String(error)}`)]
+  const notices = [
+    ...(tree.data?.notices ?? []),
+    ...(context.notices ?? []),
+    ...describeUnknownDirectives(context, ruleIds),
+    ...context.failures.map(({ruleId, error}) => `Rule \`${ruleId}\` failed and was skipped: ${error instanceof Error ? error.message : String(error)}`)
+  ]
   return {findings, commitments: context.commitments.map((commitment) => toCommitment(commitment, context)), notices}
 }
 

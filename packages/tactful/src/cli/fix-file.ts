@@ -28,6 +28,8 @@ import {decodeReply} from './read.js'
 export interface FileFix {
   file: string
   changed: boolean
+  /** The fixed text (the text as it was when nothing changed). */
+  output: string
   /** A unified diff of the change (empty when nothing changed). */
   diff: string
   remaining: Finding[]
@@ -49,7 +51,7 @@ export async function fixFile(file: string, text: string, options: LintOptions, 
   const {commitments, notices} = await lint(result.output, options)
   const diff = changed ? unifiedDiff(file, text, result.output) : ''
   if (changed && mode === 'write') writeSafely(file, text, result.output)
-  return {file, changed, diff, remaining: result.remaining, commitments, notices}
+  return {file, changed, output: result.output, diff, remaining: result.remaining, commitments, notices}
 }
 
 function writeSafely(file: string, before: string, after: string): void {

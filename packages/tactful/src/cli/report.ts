@@ -12,12 +12,14 @@ export interface FileReport {
   fix?: FileFix
 }
 
-/** The JSON format: one `{file, findings, commitments}` object per input. */
+/** The JSON format: one `{file, findings, commitments}` object per input (with `output`, the fixed text, under `--fix-dry-run`). */
 export function formatJson(reports: FileReport[]): string {
   const out = reports.map((report) => {
     const item: Record<string, unknown> = {file: report.file, findings: report.findings, commitments: report.commitments}
     if (report.notices.length > 0) item.notices = report.notices
     if (report.error) item.error = report.error
+    // As eslint's `output` under `--fix-dry-run`: the fixed text, when a fix changed it.
+    if (report.fix?.changed) item.output = report.fix.output
     return item
   })
   return `${JSON.stringify(out, null, 2)}\n`
@@ -25,8 +27,8 @@ export function formatJson(reports: FileReport[]): string {
 
 const colors = {red: 31, yellow: 33, blue: 34, dim: 2, bold: 1} as const
 
-/** The stylish format: `file:line:col  severity  message  rule-id`, then a summary. */
-export function formatStylish(reports: FileReport[], {color}: {color: boolean}): string {
+/** The compact format: one line per finding, `file:line:col  severity  message  rule-id`, then a summary. */
+export function formatCompact(reports: FileReport[], {color}: {color: boolean}): string {
   const paint = (name: keyof typeof colors, text: string) => (color ? `\u001B[${colors[name]}m${text}\u001B[0m` : text)
   const lines: string[] = []
   const counts = {error: 0, warning: 0, info: 0}
