@@ -41,13 +41,45 @@ try {
   process.exit(2)
 }
 if (args.help) {
-  console.log(`${usage}\n  --quick     1 warm-up and 2 rounds on the first 2,000 replies, and fewer emails\n  --profile   also write a CPU profile of lint() to .bench/lint.cpuprofile and print where the time goes\n  --complexity  only the complexity bench: lint 10k, 100k and 1M characters of each adversarial shape (the full bench runs it too)\n  --corpus    JSON Lines of {"text": …} replies (default ../shared/corpus/twcs-replies.jsonl)\n  --zh        JSON Lines of {"text": …} Chinese replies (default ../shared/eval/dev-zh.jsonl); without it, no Chinese rows`)
+  console.log(
+    `${usage}\n  --quick     1 warm-up and 2 rounds on the first 2,000 replies, and fewer emails\n  --profile   also write a CPU profile of lint() to .bench/lint.cpuprofile and print where the time goes\n  --complexity  only the complexity bench: lint 10k, 100k and 1M characters of each adversarial shape (the full bench runs it too)\n  --corpus    JSON Lines of {"text": …} replies (default ../shared/corpus/twcs-replies.jsonl)\n  --zh        JSON Lines of {"text": …} Chinese replies (default ../shared/eval/dev-zh.jsonl); without it, no Chinese rows`
+  )
   process.exit(0)
 }
 
 const plan = args.quick
-  ? {limit: 2000, warmups: 1, rounds: 2, emails: [{words: 500, count: 40}, {words: 5000, count: 4}], zhEmails: [{characters: 1000, count: 10}, {characters: 10000, count: 2}], changes: 30, cliRuns: 10, minutes: 20}
-  : {limit: Infinity, warmups: 1, rounds: 5, emails: [{words: 500, count: 200}, {words: 5000, count: 20}], zhEmails: [{characters: 1000, count: 40}, {characters: 10000, count: 8}], changes: 40, cliRuns: 15, minutes: 90}
+  ? {
+      limit: 2000,
+      warmups: 1,
+      rounds: 2,
+      emails: [
+        {words: 500, count: 40},
+        {words: 5000, count: 4}
+      ],
+      zhEmails: [
+        {characters: 1000, count: 10},
+        {characters: 10000, count: 2}
+      ],
+      changes: 30,
+      cliRuns: 10,
+      minutes: 20
+    }
+  : {
+      limit: Infinity,
+      warmups: 1,
+      rounds: 5,
+      emails: [
+        {words: 500, count: 200},
+        {words: 5000, count: 20}
+      ],
+      zhEmails: [
+        {characters: 1000, count: 40},
+        {characters: 10000, count: 8}
+      ],
+      changes: 40,
+      cliRuns: 15,
+      minutes: 90
+    }
 
 // Every wait below has its own limit; this one catches whatever slips past them.
 setTimeout(() => {
@@ -110,7 +142,9 @@ async function main() {
       const [text] = buildEmails(replies, words, 1)
       return {target: words, words: countWords(text), text}
     })
-    server = {value: await measureLanguageServer({root, documents, replies, changes: plan.changes, warmups: 5, batch: 100, onProgress: progress})}
+    server = {
+      value: await measureLanguageServer({root, documents, replies, changes: plan.changes, warmups: 5, batch: 100, onProgress: progress})
+    }
   } catch (error) {
     server = {reason: error.message}
     progress(`language server: not available (${error.message})`)
@@ -163,9 +197,14 @@ async function main() {
 
   if (args.profile) {
     const output = path.join(outputs, 'lint.cpuprofile')
-    const profiled = await runWorker({task: 'profile', root, corpus, limit: plan.limit, output}, {stallMs: 10 * 60_000, onProgress: progress})
+    const profiled = await runWorker(
+      {task: 'profile', root, corpus, limit: plan.limit, output},
+      {stallMs: 10 * 60_000, onProgress: progress}
+    )
     console.log(`\n${formatProfile(summarizeProfile(output, root))}\n`)
-    console.log(`CPU profile of lint() over ${profiled.replies.toLocaleString('en')} replies written to ${path.relative(process.cwd(), output)} (open it in Chrome DevTools or VS Code).`)
+    console.log(
+      `CPU profile of lint() over ${profiled.replies.toLocaleString('en')} replies written to ${path.relative(process.cwd(), output)} (open it in Chrome DevTools or VS Code).`
+    )
   } else if (verdicts.some(({result}) => result === 'missed')) {
     console.log('A target is missed: `npm run bench -- --profile` writes the profile that says why.')
   }
@@ -186,7 +225,9 @@ function ensureBuilt() {
   console.error('bench: packages/tactful/dist is missing; building')
   const result = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], {cwd: root, stdio: 'inherit', timeout: 5 * 60_000})
   if (result.error || result.status !== 0) {
-    throw new Error(`\`node scripts/build.mjs\` failed (${result.error?.message ?? `exit ${result.signal ?? result.status}`}); fix the build and run the bench again`)
+    throw new Error(
+      `\`node scripts/build.mjs\` failed (${result.error?.message ?? `exit ${result.signal ?? result.status}`}); fix the build and run the bench again`
+    )
   }
 }
 

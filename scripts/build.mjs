@@ -29,9 +29,16 @@ const packages = [
   // lint-worker.ts: the worker thread each server lints long replies in.
   {
     dir: 'packages/language-server',
-    entries: {main: 'packages/language-server/src/main.ts', heap: 'packages/language-server/src/heap.ts', 'lint-worker': 'packages/language-server/src/lint-worker.ts'}
+    entries: {
+      main: 'packages/language-server/src/main.ts',
+      heap: 'packages/language-server/src/heap.ts',
+      'lint-worker': 'packages/language-server/src/lint-worker.ts'
+    }
   },
-  {dir: 'packages/tactful-mcp', entries: {server: 'packages/tactful-mcp/src/server.ts', 'lint-worker': 'packages/tactful-mcp/src/lint-worker.ts'}}
+  {
+    dir: 'packages/tactful-mcp',
+    entries: {server: 'packages/tactful-mcp/src/server.ts', 'lint-worker': 'packages/tactful-mcp/src/lint-worker.ts'}
+  }
 ]
 
 const shared = {
@@ -84,7 +91,10 @@ if (existsSync(extensionEntry)) {
   await build({...shared, entryPoints: [extensionEntry], outdir, format: 'cjs', external: ['vscode']})
   await build({
     ...shared,
-    entryPoints: {server: path.join(root, 'packages/language-server/src/main.ts'), 'lint-worker': path.join(root, 'packages/language-server/src/lint-worker.ts')},
+    entryPoints: {
+      server: path.join(root, 'packages/language-server/src/main.ts'),
+      'lint-worker': path.join(root, 'packages/language-server/src/lint-worker.ts')
+    },
     outdir,
     format: 'cjs',
     alias: {tactful: tactfulSource},

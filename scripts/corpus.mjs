@@ -13,7 +13,8 @@ import {fileURLToPath, pathToFileURL} from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const library = path.join(root, 'packages/tactful/dist/index.js')
-const usage = 'Usage: node scripts/corpus.mjs <replies.jsonl> [more.jsonl …] [--sample N] [--seed S] [--rule id] [--save file] [--new-since file]'
+const usage =
+  'Usage: node scripts/corpus.mjs <replies.jsonl> [more.jsonl …] [--sample N] [--seed S] [--rule id] [--save file] [--new-since file]'
 
 const options = parseArgs(process.argv.slice(2))
 if (!existsSync(library)) fail(`${path.relative(root, library)} is missing; run \`node scripts/build.mjs\` first`)
@@ -113,7 +114,9 @@ function readReplies(file) {
       const thread = record.dialog_id ?? record.session_id ?? index + 1
       const brand = record.brand_guess ?? record.company
       return record.turns.flatMap((turn, at) =>
-        turn.role === 'agent' && typeof turn.text === 'string' ? [{id: `${name}:${thread}:${at}`, brand, text: decodeEntities(turn.text)}] : []
+        turn.role === 'agent' && typeof turn.text === 'string'
+          ? [{id: `${name}:${thread}:${at}`, brand, text: decodeEntities(turn.text)}]
+          : []
       )
     })
 }

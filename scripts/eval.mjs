@@ -28,7 +28,10 @@ if (unknown.length > 0) {
 }
 const rules = chosen.length > 0 ? chosen : allRules
 
-const cases = readFileSync(set, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line))
+const cases = readFileSync(set, 'utf8')
+  .split('\n')
+  .filter((line) => line.trim())
+  .map((line) => JSON.parse(line))
 const folder = mkdtempSync(path.join(tmpdir(), 'tactful-eval-'))
 try {
   const files = cases.map((item) => {
@@ -132,7 +135,8 @@ function printTable(stats, cases, falseAlarmCases) {
   const r = ratio(total.tp, total.expected)
   rows.push(['overall (micro)', total.expected, total.found, total.tp, p.toFixed(3), r.toFixed(3), f1(p, r).toFixed(3)])
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)))
-  const line = (row) => `| ${row.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join(' | ')} |`
+  const line = (row) =>
+    `| ${row.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join(' | ')} |`
   console.log(line(rows[0]))
   console.log(`|${widths.map((width, column) => (column === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`)
   for (const row of rows.slice(1)) console.log(line(row))

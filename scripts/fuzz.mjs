@@ -29,7 +29,8 @@ const {values} = parseArgs({
 const runs = Number(values.runs)
 const shards = Number(values.shards)
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`Expected \`--runs\` to be a positive whole number, not \`${values.runs}\``)
-if (!Number.isInteger(shards) || shards < 1) throw new Error(`Expected \`--shards\` to be a positive whole number, not \`${values.shards}\``)
+if (!Number.isInteger(shards) || shards < 1)
+  throw new Error(`Expected \`--shards\` to be a positive whole number, not \`${values.shards}\``)
 const baseSeed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(values.seed)
 if (!Number.isInteger(baseSeed)) throw new Error(`Expected \`--seed\` to be a whole number, not \`${values.seed}\``)
 

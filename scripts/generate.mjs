@@ -24,14 +24,18 @@ export function readRules(root = defaultRoot) {
     .sort()
     .map((id) => {
       const file = path.join(folder, id, 'meta.json')
-      if (!existsSync(file)) throw new Error(`Cannot find \`rules/${id}/meta.json\`: every folder in rules/ but kit is a rule; scaffold one with \`npm run new-rule ${id}\``)
+      if (!existsSync(file))
+        throw new Error(
+          `Cannot find \`rules/${id}/meta.json\`: every folder in rules/ but kit is a rule; scaffold one with \`npm run new-rule ${id}\``
+        )
       let meta
       try {
         meta = JSON.parse(readFileSync(file, 'utf8'))
       } catch (error) {
         throw new Error(`Cannot read \`rules/${id}/meta.json\`: ${error.message}`, {cause: error})
       }
-      if (meta.id !== id) throw new Error(`Expected \`id\` \`${id}\` in \`rules/${id}/meta.json\`, not \`${meta.id}\`: the id is the folder's name`)
+      if (meta.id !== id)
+        throw new Error(`Expected \`id\` \`${id}\` in \`rules/${id}/meta.json\`, not \`${meta.id}\`: the id is the folder's name`)
       return meta
     })
 }
@@ -54,7 +58,12 @@ export function generate(root = defaultRoot) {
     {file: 'extension/README.md', content: replaceList(read('extension/README.md'), 'extension/README.md', 'Rules: ', idList)},
     {
       file: 'packages/tactful-mcp/README.md',
-      content: replaceList(replaceList(read('packages/tactful-mcp/README.md'), 'packages/tactful-mcp/README.md', 'one of ', idList), 'packages/tactful-mcp/README.md', 'the rules are ', idList)
+      content: replaceList(
+        replaceList(read('packages/tactful-mcp/README.md'), 'packages/tactful-mcp/README.md', 'one of ', idList),
+        'packages/tactful-mcp/README.md',
+        'the rules are ',
+        idList
+      )
     }
   ]
 }
@@ -90,9 +99,12 @@ const tableEnd = '<!-- End of the generated rules table. -->'
 function replaceTable(readme, rules) {
   const start = readme.indexOf(tableStart)
   const end = readme.indexOf(tableEnd)
-  if (start < 0 || end < start) throw new Error(`Cannot find the rules table's markers in README.md: put the table between \`${tableStart}\` and \`${tableEnd}\``)
+  if (start < 0 || end < start)
+    throw new Error(`Cannot find the rules table's markers in README.md: put the table between \`${tableStart}\` and \`${tableEnd}\``)
   const cell = (text) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')
-  const rows = rules.map((rule) => `| [${rule.id}](rules/${rule.id}/README.md) | ${cell(rule.docs?.looksFor ?? rule.description)} | ${rule.severity} |`)
+  const rows = rules.map(
+    (rule) => `| [${rule.id}](rules/${rule.id}/README.md) | ${cell(rule.docs?.looksFor ?? rule.description)} | ${rule.severity} |`
+  )
   const table = ['| rule | flags | default |', '| --- | --- | --- |', ...rows].join('\n')
   return `${readme.slice(0, start)}${tableStart}\n${table}\n${readme.slice(end)}`
 }
@@ -127,7 +139,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (process.argv.includes('--check')) {
     const files = drifted(root)
     if (files.length > 0) {
-      console.error(`These files have drifted from the rules' meta; run \`npm run generate\`:\n${files.map((file) => `  ${file}`).join('\n')}`)
+      console.error(
+        `These files have drifted from the rules' meta; run \`npm run generate\`:\n${files.map((file) => `  ${file}`).join('\n')}`
+      )
       process.exit(1)
     }
     console.log('Every generated place matches the rules’ meta.')

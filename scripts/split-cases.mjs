@@ -19,7 +19,10 @@ if (!rule || !['en', 'zh'].includes(lang) || inputs.length === 0) {
 }
 
 const cases = inputs.flatMap((file) =>
-  readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line))
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line))
 )
 const problems = cases.flatMap(checkCase)
 const texts = new Set()
@@ -76,8 +79,10 @@ function checkCase(item) {
     const count = item.text.split(expected.actual).length - 1
     const occurrence = expected.occurrence ?? 1
     if (count === 0) problems.push(`${where} \`${expected.actual}\` is not in the text`)
-    else if (count > 1 && expected.occurrence === undefined) problems.push(`${where} \`${expected.actual}\` occurs ${count} times; say which`)
-    else if (expected.occurrence !== undefined && (count === 1 || occurrence > count)) problems.push(`${where} occurrence ${occurrence} of \`${expected.actual}\`, which occurs ${count} times`)
+    else if (count > 1 && expected.occurrence === undefined)
+      problems.push(`${where} \`${expected.actual}\` occurs ${count} times; say which`)
+    else if (expected.occurrence !== undefined && (count === 1 || occurrence > count))
+      problems.push(`${where} occurrence ${occurrence} of \`${expected.actual}\`, which occurs ${count} times`)
   }
   return problems
 }

@@ -69,7 +69,9 @@ describe('code shape', () => {
   })
 
   it.each(['Point', 'Severity', 'RuleSetting', 'Region', 'RegionKind', 'Fix', 'ReplyFormat', 'Finding'])('defines `%s` once', (name) => {
-    const declaring = files.filter((file) => new RegExp(`(?:^|\\n)\\s*export\\s+(?:interface|type)\\s+${name}\\b`).test(texts.get(file) ?? ''))
+    const declaring = files.filter((file) =>
+      new RegExp(`(?:^|\\n)\\s*export\\s+(?:interface|type)\\s+${name}\\b`).test(texts.get(file) ?? '')
+    )
     expect(declaring).toHaveLength(1)
   })
 })

@@ -8,7 +8,13 @@ import {ruleIds} from '../rules/index.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 
-const consumers = ['packages/language-server/src', 'packages/tactful-mcp/src', 'extension/src', 'packages/tactful/src/cli.ts', 'packages/tactful/src/cli']
+const consumers = [
+  'packages/language-server/src',
+  'packages/tactful-mcp/src',
+  'extension/src',
+  'packages/tactful/src/cli.ts',
+  'packages/tactful/src/cli'
+]
 // Being removed: the rule explanations move into the rules' meta.
 const excluded = new Set(['packages/tactful-mcp/src/explanations'])
 
@@ -34,7 +40,10 @@ describe('consumers never name a rule', () => {
 
   it('looks at every consumer’s source', () => {
     for (const folder of ['packages/language-server/src', 'packages/tactful-mcp/src', 'extension/src']) {
-      expect(files.some((file) => file.startsWith(`${folder}/`)), folder).toBe(true)
+      expect(
+        files.some((file) => file.startsWith(`${folder}/`)),
+        folder
+      ).toBe(true)
     }
     expect(files).toContain('packages/tactful/src/cli.ts')
   })

@@ -15,7 +15,12 @@ const folderOf = (id: string) => new URL(`${id}/test/fixtures/`, rulesDir)
 const read = (id: string, name: string) => readFileSync(new URL(name, folderOf(id)), 'utf8')
 const replies = (id: string, prefix: 'ok' | 'not-ok') =>
   readdirSync(folderOf(id))
-    .filter((name) => /^(?:ok|not-ok)(?:\.[a-z]+)?\.txt$/.test(name) && !name.endsWith('.expected.txt') && (name === `${prefix}.txt` || name.startsWith(`${prefix}.`)))
+    .filter(
+      (name) =>
+        /^(?:ok|not-ok)(?:\.[a-z]+)?\.txt$/.test(name) &&
+        !name.endsWith('.expected.txt') &&
+        (name === `${prefix}.txt` || name.startsWith(`${prefix}.`))
+    )
     .sort()
 
 describe.each(ids)('rules/%s/test/fixtures', (id) => {

@@ -124,13 +124,17 @@ export async function startServer(options: ClientOptions = {}): Promise<LspClien
   child.on('exit', notify)
 
   const folders = options.folders ?? []
-  const initializeResult = await waitUntil<InitializeResult>(() => undefined, 'the answer to initialize', () =>
-    connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,
-      workspaceFolders: folders.length > 0 ? folders.map((folder) => ({uri: pathToFileURL(folder).href, name: path.basename(folder)})) : null,
-      capabilities: options.capabilities ?? {}
-    })
+  const initializeResult = await waitUntil<InitializeResult>(
+    () => undefined,
+    'the answer to initialize',
+    () =>
+      connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: folders[0] ? pathToFileURL(folders[0]).href : null,
+        workspaceFolders:
+          folders.length > 0 ? folders.map((folder) => ({uri: pathToFileURL(folder).href, name: path.basename(folder)})) : null,
+        capabilities: options.capabilities ?? {}
+      })
   )
   await connection.sendNotification('initialized', {})
 
@@ -148,14 +152,17 @@ export async function startServer(options: ClientOptions = {}): Promise<LspClien
             .slice(query.since ?? 0)
             .find(
               (params) =>
-                params.uri === uri && (query.version === undefined || params.version === query.version) && (query.where === undefined || query.where(params))
+                params.uri === uri &&
+                (query.version === undefined || params.version === query.version) &&
+                (query.where === undefined || query.where(params))
             ),
         `diagnostics for ${uri}${query.version === undefined ? '' : ` version ${query.version}`}`
       ),
     waitForMessage: (where) => waitUntil(() => messages.find(where), 'a message'),
     open: (uri, text, languageId = 'plaintext', version = 1) =>
       connection.sendNotification('textDocument/didOpen', {textDocument: {uri, languageId, version, text}}),
-    change: (uri, version, changes) => connection.sendNotification('textDocument/didChange', {textDocument: {uri, version}, contentChanges: changes}),
+    change: (uri, version, changes) =>
+      connection.sendNotification('textDocument/didChange', {textDocument: {uri, version}, contentChanges: changes}),
     close: (uri) => connection.sendNotification('textDocument/didClose', {textDocument: {uri}}),
     writeRaw: (bytes) => child.stdin.write(bytes),
     stderr: () => stderr,

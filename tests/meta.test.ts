@@ -110,7 +110,11 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', (id, rul
           expect(seen.has(text), `${where}: “${text}” is a duplicate`).toBe(false)
           seen.add(text)
           if (entry.suggestions !== undefined) {
-            expect(Array.isArray(entry.suggestions) && entry.suggestions.every((suggestion) => typeof suggestion === 'string' && suggestion.trim() !== ''), `${where}: “${text}” has string suggestions`).toBe(true)
+            expect(
+              Array.isArray(entry.suggestions) &&
+                entry.suggestions.every((suggestion) => typeof suggestion === 'string' && suggestion.trim() !== ''),
+              `${where}: “${text}” has string suggestions`
+            ).toBe(true)
           }
           if (id === 'jargon' && name === 'phrases.json') {
             expect(Array.isArray(entry.suggestions) && entry.suggestions.length > 0, `${where}: “${text}” has suggestions`).toBe(true)

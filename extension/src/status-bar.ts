@@ -24,7 +24,10 @@ export function showFindingCount(selector: () => ReplyFilter[]): FindingCount {
     }
     const count = vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'tactful').length
     item.text = count === 0 ? '$(check) tactful' : `$(comment-discussion) tactful: ${count}`
-    item.tooltip = count === 0 ? 'tactful: no findings in this reply' : `tactful: ${count} ${count === 1 ? 'finding' : 'findings'} in this reply. Click to show them.`
+    item.tooltip =
+      count === 0
+        ? 'tactful: no findings in this reply'
+        : `tactful: ${count} ${count === 1 ? 'finding' : 'findings'} in this reply. Click to show them.`
     item.show()
   }
 

@@ -43,8 +43,58 @@ interface Kind {
 }
 
 // Past participles that say what the customer did; “received”, “been”, “gotten” describe what happened to them.
-const notReproach = new Set(['received', 'recieved', 'recived', 'receieved', 'receved', 'been', 'had', 'gotten', 'got', 'heard', 'seen', 'noticed', 'known', 'loved', 'enjoyed', 'felt', 'thought', 'wondered', 'asked'])
-const irregularParticiples = new Set(['done', 'read', 'sent', 'chosen', 'written', 'taken', 'given', 'made', 'brought', 'bought', 'put', 'set', 'paid', 'left', 'kept', 'told', 'run', 'shown', 'worn', 'broken', 'dropped', 'forgotten', 'let', 'gone', 'come', 'spoken', 'understood', 'misread', 'mistyped'])
+const notReproach = new Set([
+  'received',
+  'recieved',
+  'recived',
+  'receieved',
+  'receved',
+  'been',
+  'had',
+  'gotten',
+  'got',
+  'heard',
+  'seen',
+  'noticed',
+  'known',
+  'loved',
+  'enjoyed',
+  'felt',
+  'thought',
+  'wondered',
+  'asked'
+])
+const irregularParticiples = new Set([
+  'done',
+  'read',
+  'sent',
+  'chosen',
+  'written',
+  'taken',
+  'given',
+  'made',
+  'brought',
+  'bought',
+  'put',
+  'set',
+  'paid',
+  'left',
+  'kept',
+  'told',
+  'run',
+  'shown',
+  'worn',
+  'broken',
+  'dropped',
+  'forgotten',
+  'let',
+  'gone',
+  'come',
+  'spoken',
+  'understood',
+  'misread',
+  'mistyped'
+])
 
 function isReproach(participle: string): boolean {
   if (notReproach.has(participle)) return false
@@ -54,7 +104,8 @@ function isReproach(participle: string): boolean {
 const kinds: Kind[] = [
   {
     // “The warehouse packed the wrong item, not me”, “That’s the courier’s fault, not ours”.
-    pattern: /(?<=^| ), not (?:us|me|ours|mine|our (?:team|fault|doing|side|end|app|system|website|site|service|servers?|network|product|software|platform|warehouse|store|staff)|on us|(?:with|by|from|on) (?:us|me)|my (?:fault|doing))(?= |$)/g,
+    pattern:
+      /(?<=^| ), not (?:us|me|ours|mine|our (?:team|fault|doing|side|end|app|system|website|site|service|servers?|network|product|software|platform|warehouse|store|staff)|on us|(?:with|by|from|on) (?:us|me)|my (?:fault|doing))(?= |$)/g,
     reason: (actual) => `${quote(actual)} points the finger elsewhere; the customer only needs it put right`,
     fromClauseStart: true
   },
@@ -71,7 +122,8 @@ const kinds: Kind[] = [
   },
   {
     // “You should have checked”, “you must have typed”, “you failed to enter”.
-    pattern: /(?<=^| )you (?:really |clearly |obviously |evidently |simply |probably |just )?(?:(?:should have|should not have|ought to have|must have)(?= (?<participle>[^ ]+))|(?:failed to|neglected to|forgot to|(?:did not|never) (?:follow|read|check|use))(?= [^ ]+))/g,
+    pattern:
+      /(?<=^| )you (?:really |clearly |obviously |evidently |simply |probably |just )?(?:(?:should have|should not have|ought to have|must have)(?= (?<participle>[^ ]+))|(?:failed to|neglected to|forgot to|(?:did not|never) (?:follow|read|check|use))(?= [^ ]+))/g,
     reason: (actual) => `${quote(actual)} puts the fault on the customer; say what happened and what you will do`,
     toClauseEnd: true,
     // “You should have received”, “you must have been worried”: an expectation or sympathy, not a reproach.
@@ -81,7 +133,8 @@ const kinds: Kind[] = [
     // “If you had followed the setup guide, …”: blame as a condition.
     // Only the counterfactual (“…, it would have worked”); “if you had signed up, …” often means “if you have”.
     // An FAQ’s conditional (“…, you would have received the pack”) names a benefit, not a reproach.
-    pattern: /(?<=^| )(?<!(?:check|see|know|ask|wonder|wondering|asking|checking) )if (?:only )?you (?:had|would have|would) (?<participle>[^ ]+)(?= .*(?:would|could|might) (?:not |never )?(?:have|need|be|happen))(?!.*(?:would|will) have (?:already )?(?:received|got|gotten|been sent|been given|been emailed|been notified|been able to|had) )/g,
+    pattern:
+      /(?<=^| )(?<!(?:check|see|know|ask|wonder|wondering|asking|checking) )if (?:only )?you (?:had|would have|would) (?<participle>[^ ]+)(?= .*(?:would|could|might) (?:not |never )?(?:have|need|be|happen))(?!.*(?:would|will) have (?:already )?(?:received|got|gotten|been sent|been given|been emailed|been notified|been able to|had) )/g,
     reason: (actual) => `${quote(actual)} implies the customer caused this; say what will fix it`,
     toClauseEnd: true,
     accept: (groups) => groups.participle !== undefined && isReproach(groups.participle)
@@ -108,12 +161,16 @@ const kinds: Kind[] = [
   },
   {
     // “it’s your own fault”, “an error on your part”.
-    pattern: /(?<=^| )(?:that|this|it) is (?:really |all )?on you(?= [,.;:!?]| for| since| because|$)|(?<=^| )(?<!(?:^| )(?:not|never|no) )(?:(?:it|that|this) (?:is|was) )?(?:all )?(?<!(?:^| )(?:not|never|no|hardly) )your (?:own )?(?:fault|mistake)(?= |$)|(?<=^| )(?:error|mistake|fault) on your (?:part|end|side)(?= |$)|(?<=^| )(?:user|operator|customer) error(?= |$)/g,
+    pattern:
+      /(?<=^| )(?:that|this|it) is (?:really |all )?on you(?= [,.;:!?]| for| since| because|$)|(?<=^| )(?<!(?:^| )(?:not|never|no) )(?:(?:it|that|this) (?:is|was) )?(?:all )?(?<!(?:^| )(?:not|never|no|hardly) )your (?:own )?(?:fault|mistake)(?= |$)|(?<=^| )(?:error|mistake|fault) on your (?:part|end|side)(?= |$)|(?<=^| )(?:user|operator|customer) error(?= |$)/g,
     reason: (actual) => `${quote(actual)} blames the customer; describe what happened without fault`
   },
   {
     // “The delay is down to the courier”, “that one’s on the carrier”.
-    pattern: new RegExp(`${at}(?:is|was|are|were) (?:all )?(?:down to|on|because of|caused by|the fault of) ${thirdParty}(?= [,.;:!?]|$)`, 'g'),
+    pattern: new RegExp(
+      `${at}(?:is|was|are|were) (?:all )?(?:down to|on|because of|caused by|the fault of) ${thirdParty}(?= [,.;:!?]|$)`,
+      'g'
+    ),
     reason: (actual) => `${quote(actual)} hands the blame to a third party; own the problem for the customer`,
     fromClauseStart: true
   },
@@ -124,13 +181,15 @@ const kinds: Kind[] = [
   },
   {
     // “As I already said”, “per my last email”.
-    pattern: /(?<=^| )(?:i (?:have |had )?(?:already )?(?:told|explained to|informed) you(?: (?:this|that|it))? (?:twice|already|before|earlier|previously|several times|multiple times|more than once)|(?:as|like) (?:i|we) (?:have )?(?:already|previously) (?:said|stated|mentioned|explained|told you)|(?:as|like) i (?:said|told you)|as (?:already|previously) (?:stated|said|explained)|(?:as )?per my (?:last|previous|earlier) (?:email|e-mail|message|reply|response|note))(?= |$)/g,
+    pattern:
+      /(?<=^| )(?:i (?:have |had )?(?:already )?(?:told|explained to|informed) you(?: (?:this|that|it))? (?:twice|already|before|earlier|previously|several times|multiple times|more than once)|(?:as|like) (?:i|we) (?:have )?(?:already|previously) (?:said|stated|mentioned|explained|told you)|(?:as|like) i (?:said|told you)|as (?:already|previously) (?:stated|said|explained)|(?:as )?per my (?:last|previous|earlier) (?:email|e-mail|message|reply|response|note))(?= |$)/g,
     reason: (actual) => `${quote(actual)} sounds impatient with the customer; try ${quote('To recap')}`,
     expected: (actual) => (/^(?:as|like|per)\b/i.test(actual) ? ['To recap'] : [])
   },
   {
     // “It’s company policy” as the reason for a refusal; a link to “our policy” is no excuse.
-    pattern: /(?<=^| )(?:(?:(?:it|that|this) is|because (?:it is|of)|due to|(?:as )?per|under|against) (?:our |company |the company's |store |strict )*(?:company )?policy|(?:our |company )?polic(?:y|ies) (?:does not|do not|will not) (?:allow|permit|let))(?= |$)/g,
+    pattern:
+      /(?<=^| )(?:(?:(?:it|that|this) is|because (?:it is|of)|due to|(?:as )?per|under|against) (?:our |company |the company's |store |strict )*(?:company )?policy|(?:our |company )?polic(?:y|ies) (?:does not|do not|will not) (?:allow|permit|let))(?= |$)/g,
     reason: (actual) => `${quote(actual)} hides behind policy; explain the reason, or what you can offer instead`,
     needsRefusal: true
   }
@@ -163,7 +222,13 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof report>[0], b
     const end = sentence.tokens[to - 1].end
     const source = file.data.tactful?.source ?? String(file.value)
     const actual = source.slice(start, end)
-    report(file, {start, end, reason: reason.replace('%s', actual), expected: expected?.(actual) ?? [], note: 'Own the problem: say sorry, say what you will do, and leave out whose fault it was.'})
+    report(file, {
+      start,
+      end,
+      reason: reason.replace('%s', actual),
+      expected: expected?.(actual) ?? [],
+      note: 'Own the problem: say sorry, say what you will do, and leave out whose fault it was.'
+    })
   }
 
   if (byKinds) checkKinds(sentence, add)
@@ -193,7 +258,6 @@ function checkKinds(sentence: Sentence, add: Add): void {
       add(from, to, kind.reason('%s'), kind.expected)
     }
   }
-
 }
 
 // The shapes of blame, from word classes (shapes.ts); each only where its gate words are.

@@ -41,11 +41,57 @@ const lastWords = (...lists: ReadonlyArray<readonly string[]>) => new Set(lists.
 const longestWords = (...lists: ReadonlyArray<readonly string[]>) =>
   new Set(lists.flat().map((entry) => entry.split(' ').reduce((longest, word) => (word.length > longest.length ? word : longest), '')))
 // The telling word of each entry: its longest word that is not a common one (“busy at the moment” → busy).
-const common = new Set(['the', 'a', 'an', 'at', 'of', 'to', 'on', 'in', 'our', 'than', 'moment', 'right', 'now', 'today', 'this', 'week', 'present', 'very', 'really', 'extremely', 'so', 'incredibly', 'super', 'quite', 'usual', 'normal', 'expected', 'ever', 'off', 'run', 'under', 'lot', 'feet', 'there', 'are', 'is', 'only', 'just'])
+const common = new Set([
+  'the',
+  'a',
+  'an',
+  'at',
+  'of',
+  'to',
+  'on',
+  'in',
+  'our',
+  'than',
+  'moment',
+  'right',
+  'now',
+  'today',
+  'this',
+  'week',
+  'present',
+  'very',
+  'really',
+  'extremely',
+  'so',
+  'incredibly',
+  'super',
+  'quite',
+  'usual',
+  'normal',
+  'expected',
+  'ever',
+  'off',
+  'run',
+  'under',
+  'lot',
+  'feet',
+  'there',
+  'are',
+  'is',
+  'only',
+  'just'
+])
 const tellingWords = (...lists: ReadonlyArray<readonly string[]>) =>
-  new Set(lists.flat().map((entry) => entry.split(' ').filter((word) => !common.has(word)).reduce((longest, word) => (word.length > longest.length ? word : longest), '') || entry.split(' ')[0]))
+  new Set(
+    lists.flat().map(
+      (entry) =>
+        entry
+          .split(' ')
+          .filter((word) => !common.has(word))
+          .reduce((longest, word) => (word.length > longest.length ? word : longest), '') || entry.split(' ')[0]
+    )
+  )
 const firstWords = (...lists: ReadonlyArray<readonly string[]>) => new Set(lists.flat().map((entry) => entry.split(' ')[0]))
-
 
 const ownPlaces = new Set(['store', 'shop', 'branch', 'site', 'property', 'depot', 'lab', 'factory', 'platform', 'operator'])
 // Parties are many words; a pattern with them spelled out takes V8 a second or more to compile. So a
@@ -53,7 +99,12 @@ const ownPlaces = new Set(['store', 'shop', 'branch', 'site', 'property', 'depot
 // outside the company the customer can be sent to), ⓟ (any other party) or ⓒ (the customer's own gear,
 // named only in a guess), and the patterns name the marks.
 const outsiderPhrases = new Set(words['parties.thirdParties'].filter((word) => !ownPlaces.has(word)))
-const partyPhrases = new Set([...words['parties.thirdParties'], ...words['parties.colleagues'], ...words['parties.systems'], ...words['parties.household']])
+const partyPhrases = new Set([
+  ...words['parties.thirdParties'],
+  ...words['parties.colleagues'],
+  ...words['parties.systems'],
+  ...words['parties.household']
+])
 const gearPhrases = new Set(words['parties.customerSystems'])
 const party = '(?:ⓞ|ⓟ)'
 // In a guess, the customer’s own gear may be named too (“most likely your battery saver killed the app”).
@@ -68,7 +119,8 @@ const named = `(?:(?:the|your|their|a|an|this|that|my|our) )?(?:[^ ]+ )?${party}
 // A fault: a verb of the class, any verb done to the wrong thing (“delivered to the wrong address”), or not done.
 const fault = `(?:${any(words['faultVerbs.words'])}|${any(words['faultVerbs.needWrong'])}(?: [^ ]+){0,3}? ${any(words['faultVerbs.wrongly'])}|(?![^ ]+ing )[^ ]+(?: [^ ]+){0,4}? (?:wrong|incorrect|${any(words['faultVerbs.bad'])})|(?:did not|never|failed to|forgot to|neglected to) (?!get |have |need |know |see |receive )[^ ]+(?: [^ ]+){0,2}? (?:the |a |an )?(?:right|correct)|(?:did not|never|failed to|forgot to|neglected to) (?:${any(words['customerSlips.omitted'])}|pass|deliver|ship|scan|process|bring|leave|record|send|update|notify|tell|inform|collect|turn up|show up|attend|call))`
 const hedge = any(words['guesses.words'])
-const auxiliary = '(?:has|have|had|is|was|were|are|must have|may have|might have|seems to have|appears to have|accidentally|mistakenly|actually|also|just|then|again|somehow)'
+const auxiliary =
+  '(?:has|have|had|is|was|were|are|must have|may have|might have|seems to have|appears to have|accidentally|mistakenly|actually|also|just|then|again|somehow)'
 
 const link = new RegExp(`${at}${any([...words['links.words'], ...words['links.strong']])}${end}`)
 // A strong link ties any past action of a party to the problem: “the developers pushed an update, which is why …”.
@@ -85,7 +137,8 @@ export const refuses = (text: string): boolean => refusalWords.test(text)
 const company =
   '(?:we|i|our (?:[^ ]+ ){0,2}?(?:team|teams|agents|staff|advisors|advisers|lines|department|centre|center|office|colleagues|reps|representatives)|the (?:[^ ]+ )?(?:team|agents|staff|lines)|all (?:of )?(?:our )?(?:channels|lines|agents|advisors|advisers|teams)|everyone here)'
 // “… this week”, “… right now”: the time that goes with an excuse.
-const when = '(?: (?:this week|this evening|this morning|today|tonight|right now|at the moment|at present|currently|lately|recently|at the minute))?'
+const when =
+  '(?: (?:this week|this evening|this morning|today|tonight|right now|at the moment|at present|currently|lately|recently|at the minute))?'
 // An amount of work: “a high volume of calls”, “massive requests”, “our backlog”, “the volume of enquiries”.
 // Spelled out in full it compiles slowly, so the pattern takes up to four words before an amount or a
 // contact word, and \`isLoad\` checks them for a size.
@@ -112,21 +165,64 @@ const reminderTimes = any(words['reminders.times'])
 const ruleNouns = any(words['rulebook.nouns'])
 
 // The gates of each shape (see `Shape.gates`).
-const partyWords = lastWords(words['parties.thirdParties'], words['parties.colleagues'], words['parties.systems'], words['parties.household'])
-const guessedWords = lastWords(words['parties.thirdParties'], words['parties.colleagues'], words['parties.systems'], words['parties.household'], words['parties.customerSystems'])
+const partyWords = lastWords(
+  words['parties.thirdParties'],
+  words['parties.colleagues'],
+  words['parties.systems'],
+  words['parties.household']
+)
+const guessedWords = lastWords(
+  words['parties.thirdParties'],
+  words['parties.colleagues'],
+  words['parties.systems'],
+  words['parties.household'],
+  words['parties.customerSystems']
+)
 const outsiderWords = new Set([...lastWords(words['parties.thirdParties']), 'them', 'they'])
 // A cause needs a fault, a wrong thing, a step not done, “because”, or a strong link (by its telling word).
 const causeWords = new Set([
   ...firstWords(words['faultVerbs.words'], words['faultVerbs.needWrong']),
   ...words['faultVerbs.bad'],
   ...['wrong', 'incorrect', 'not', 'never', 'failed', 'forgot', 'neglected', 'because', 'since', 'one', 'ones'],
-  ...['hence', 'why', 'what', 'caused', 'causing', 'resulting', 'leading', 'led', 'down', 'culprit', 'reason', 'cause', 'blame', 'explains'],
+  ...[
+    'hence',
+    'why',
+    'what',
+    'caused',
+    'causing',
+    'resulting',
+    'leading',
+    'led',
+    'down',
+    'culprit',
+    'reason',
+    'cause',
+    'blame',
+    'explains'
+  ],
   ...['came', 'comes', 'stemmed', 'stems', 'originated', 'originates', 'traces', 'traced', 'sits', 'lies', 'rests', 'remains']
 ])
 // A guess needs a hedge or a lead, by its telling word.
 const guessWords = new Set([
   ...firstWords(words['guesses.words']),
-  ...['likely', 'likelihood', 'doubt', 'suspect', 'think', 'reckon', 'imagine', 'guess', 'guessing', 'bet', 'chances', 'odds', 'believe', 'sure', 'say', 'money']
+  ...[
+    'likely',
+    'likelihood',
+    'doubt',
+    'suspect',
+    'think',
+    'reckon',
+    'imagine',
+    'guess',
+    'guessing',
+    'bet',
+    'chances',
+    'odds',
+    'believe',
+    'sure',
+    'say',
+    'money'
+  ]
 ])
 
 export const shapes: Shape[] = [
@@ -153,7 +249,8 @@ export const shapes: Shape[] = [
       if (groups.from || groups.with || groups.one) return true
       // Any past action of a party counts only with “because” before it or a strong link after it.
       // “… because the supplier raised their costs, and I’ve applied a discount”: a diagnosis with a way forward.
-      if (groups.past !== undefined) return strongLinked(sentence, to) || (/^(?:because|since) /.test(groups.cause ?? '') && !wayForwardIn(sentence))
+      if (groups.past !== undefined)
+        return strongLinked(sentence, to) || (/^(?:because|since) /.test(groups.cause ?? '') && !wayForwardIn(sentence))
       if (groups.cause) return true
       return linked(sentence, to) || new RegExp(`${at}${hedge}${end}`).test(match[0]) || again(sentence, to)
     }
@@ -189,7 +286,8 @@ export const shapes: Shape[] = [
   },
   {
     // Counterfactual blame, inverted: “Had you read the care label, it wouldn’t have shrunk.”
-    pattern: /(?<=^| )had you (?:only )?(?:not )?(?:[^ ]+)(?= .*(?:would|could|might) (?:not |never )?(?:have|need|be|happen) )|(?<=^| )(?:simply |just )?[a-z]+ing(?: [^ ]+){0,3}? (?:would|could|might) have (?:avoided|prevented|stopped|saved you|saved|spared you)(?= |$)/g,
+    pattern:
+      /(?<=^| )had you (?:only )?(?:not )?(?:[^ ]+)(?= .*(?:would|could|might) (?:not |never )?(?:have|need|be|happen) )|(?<=^| )(?:simply |just )?[a-z]+ing(?: [^ ]+){0,3}? (?:would|could|might) have (?:avoided|prevented|stopped|saved you|saved|spared you)(?= |$)/g,
     gates: [[new Set(['would', 'could', 'might'])]],
     reason: (actual) => `${quote(actual)} implies the customer caused this; say what will fix it`,
     toClauseEnd: true,
@@ -219,7 +317,10 @@ export const shapes: Shape[] = [
     reason: (actual) => `${quote(actual)} disowns the problem; own it and say what you will do`,
     // “We have no control over how long customs takes”: the whole clause.
     toClauseEnd: true,
-    confirm: (sentence, match) => !/^(?:no control over|no say|no influence)/.test(match[0]) || /^(?:we|i) have/.test(match[0]) || !/ (?:your|you)$/.test(sentence.text.slice(0, sentence.text.indexOf(match[0])).trimEnd())
+    confirm: (sentence, match) =>
+      !/^(?:no control over|no say|no influence)/.test(match[0]) ||
+      /^(?:we|i) have/.test(match[0]) ||
+      !/ (?:your|you)$/.test(sentence.text.slice(0, sentence.text.indexOf(match[0])).trimEnd())
   },
   {
     // The problem placed on the customer’s side: “the issue is at your end”.
@@ -246,7 +347,10 @@ export const shapes: Shape[] = [
     ),
     marked: true,
     gates: [
-      [new Set(['need', 'needs', 'have', 'has', 'must', 'should', 'want', 'best', 'better', 'suggest', 'recommend', 'advise']), firstWords(words['referral.verbs'])],
+      [
+        new Set(['need', 'needs', 'have', 'has', 'must', 'should', 'want', 'best', 'better', 'suggest', 'recommend', 'advise']),
+        firstWords(words['referral.verbs'])
+      ],
       [outsiderWords, lastWords(words['referral.can'])],
       [new Set(['be']), firstWords(words['referral.passive']), outsiderWords],
       [new Set(['go']), outsiderWords]
@@ -259,7 +363,8 @@ export const shapes: Shape[] = [
       // “you’d need to contact them”: a company never calls itself “them”.
       // (“you’ll need to ask them” is more often the account holder or a family member).
       // “If you booked with our Holidays team, you’d have to speak to them”: “them” is the brand’s own.
-      if (/^(?:them|they)$/.test(whom)) return !/ (?:ask|asking) them/.test(match[0]) && !/(?:^| )our /.test(sentence.text.slice(0, match.index))
+      if (/^(?:them|they)$/.test(whom))
+        return !/ (?:ask|asking) them/.test(match[0]) && !/(?:^| )our /.test(sentence.text.slice(0, match.index))
       if (match.groups?.name === undefined) return true
       // A name not on the list: a capitalised word that is not the company’s own team.
       // “HP phone support”, “the Train Manager”: a channel or a role of the brand itself.
@@ -324,7 +429,17 @@ export const shapes: Shape[] = [
         `|${at}you (?:were|have been|had been) (?:told|advised|informed) (?:(?:this|that|about this) )?(?:already|previously|before|earlier|twice|several times|more than once|multiple times)${end}`,
       'g'
     ),
-    gates: [[new Set([...lastWords(words['reminders.verbs'], words['reminders.reiterate'], words['reminders.documents.verbs']), ...firstWords(words['reminders.verbs'], words['reminders.documents.verbs']), 'told', 'advised', 'informed'])]],
+    gates: [
+      [
+        new Set([
+          ...lastWords(words['reminders.verbs'], words['reminders.reiterate'], words['reminders.documents.verbs']),
+          ...firstWords(words['reminders.verbs'], words['reminders.documents.verbs']),
+          'told',
+          'advised',
+          'informed'
+        ])
+      ]
+    ],
     reason: (actual) => `${quote(actual)} reminds the customer they were told; try ${quote('To recap')}`,
     expected: (actual) => (/^(?:as|like)\b/i.test(actual) && !/\byou\b/i.test(actual) ? ['To recap'] : []),
     confirm: (sentence, match, from, to) => {
@@ -332,7 +447,13 @@ export const shapes: Shape[] = [
       if (/^(?:as|like) you |^you |^(?:this|that|it|which|these|those|all) /.test(match[0])) return true
       // “As mentioned in the manual”, “as stated on the invoice”: a reference, not a reminder.
       const next = sentence.tokens[to]?.norm
-      if (!groups.time && !groups.after && next !== undefined && ['in', 'on', 'by', 'below', 'here', 'for', 'to', 'during', 'at'].includes(next)) return false
+      if (
+        !groups.time &&
+        !groups.after &&
+        next !== undefined &&
+        ['in', 'on', 'by', 'below', 'here', 'for', 'to', 'during', 'at'].includes(next)
+      )
+        return false
       if (groups.who || groups.time || groups.after) return true
       // Bare “as advised”: only opening a clause and set off by a comma (“Sorry but as advised, …”).
       const before = sentence.tokens[from - 1]?.norm
@@ -342,16 +463,20 @@ export const shapes: Shape[] = [
 ]
 
 // The consequence of an FAQ’s conditional is a benefit (“…, you would have received an email”), not a reproach.
-const benefit = /(?:would|will) have (?:already )?(?:received|got|gotten|been sent|been given|been emailed|been notified|been able to|had)(?= |$)/
+const benefit =
+  /(?:would|will) have (?:already )?(?:received|got|gotten|been sent|been given|been emailed|been notified|been able to|had)(?= |$)/
 
 // “… left it at the wrong door again”: “again” in the same clause makes a fault a pattern.
 function again(sentence: Sentence, to: number): boolean {
-  for (let index = to; index < sentence.tokens.length && !sentence.tokens[index].punctuation; index++) if (sentence.tokens[index].norm === 'again') return true
+  for (let index = to; index < sentence.tokens.length && !sentence.tokens[index].punctuation; index++)
+    if (sentence.tokens[index].norm === 'again') return true
   return false
 }
 
 function wayForwardIn(sentence: Sentence): boolean {
-  return /(?:^| )(?:i|we) (?:have|will|can|am going to|are going to|would like to) /.test(sentence.text) || /(?:^| )let me /.test(sentence.text)
+  return (
+    /(?:^| )(?:i|we) (?:have|will|can|am going to|are going to|would like to) /.test(sentence.text) || /(?:^| )let me /.test(sentence.text)
+  )
 }
 
 function strongLinked(sentence: Sentence, to: number): boolean {
@@ -371,7 +496,10 @@ const bareState = new RegExp(` ${any(words['workload.bare.words'])}$`)
 // “busy” alone is an excuse when it closes the clause or is tied to time (“busy at the moment”, “busy today”).
 function busyAsExcuse(sentence: Sentence, match: RegExpExecArray): boolean {
   const rest = sentence.text.slice(match.index + match[0].length).trimStart()
-  return rest === '' || /^(?:[,.;:!)]|at the moment|right now|today|this week|at present|lately|recently|due to|because|as|with|and|so|than)(?: |$)/.test(rest)
+  return (
+    rest === '' ||
+    /^(?:[,.;:!)]|at the moment|right now|today|this week|at present|lately|recently|due to|because|as|with|and|so|than)(?: |$)/.test(rest)
+  )
 }
 
 function lastWord(sentence: Sentence, from: number, to: number): number {
@@ -380,7 +508,35 @@ function lastWord(sentence: Sentence, from: number, to: number): number {
   return index
 }
 
-const ownChannel = new Set(['support', 'care', 'help', 'team', 'us', 'service', 'services', 'manager', 'managers', 'desk', 'department', 'office', 'crew', 'staff', 'store', 'centre', 'center', 'line', 'lines', 'app', 'website', 'chat', 'phone', 'helpline', 'advisors', 'advisers', 'experts'])
+const ownChannel = new Set([
+  'support',
+  'care',
+  'help',
+  'team',
+  'us',
+  'service',
+  'services',
+  'manager',
+  'managers',
+  'desk',
+  'department',
+  'office',
+  'crew',
+  'staff',
+  'store',
+  'centre',
+  'center',
+  'line',
+  'lines',
+  'app',
+  'website',
+  'chat',
+  'phone',
+  'helpline',
+  'advisors',
+  'advisers',
+  'experts'
+])
 
 /** Whether the sentence's words (`present`, folded, with and without a trailing “'s”) open a gate of the shape. */
 export function opens(shape: Shape, present: ReadonlySet<string>): boolean {

@@ -5,7 +5,18 @@
  * impatience (我已经说过了). Not: clearing the customer (这不是您的错), owning it (是我们发错了货),
  * an expectation (您应该会在三个工作日内收到) or the customer’s own situation (如果您没有收到).
  */
-import {type ChineseCheck, type Clause, type Sentence, alternation, clausesOf, definePhrases, joinedText, quote, reportJoined, sentencesWith} from '../kit/index.js'
+import {
+  type ChineseCheck,
+  type Clause,
+  type Sentence,
+  alternation,
+  clausesOf,
+  definePhrases,
+  joinedText,
+  quote,
+  reportJoined,
+  sentencesWith
+} from '../kit/index.js'
 import triggers from './phrases.zh.json' with {type: 'json'}
 import classes from './classes.zh.json' with {type: 'json'}
 import words from './words.zh.json' with {type: 'json'}
@@ -79,18 +90,27 @@ const kinds: Kind[] = [
   },
   {
     // “不是我们的错”, “这并不是我们这边的问题”, “并非本店的责任”.
-    pattern: new RegExp(`(?:不是|不算|并非|不属于|并不是|根本不是|真的不是|确实不是)(?:${ours})(?:[\\u4e00-\\u9fff]{0,3}?)的?(?:${faults})`, 'g'),
+    pattern: new RegExp(
+      `(?:不是|不算|并非|不属于|并不是|根本不是|真的不是|确实不是)(?:${ours})(?:[\\u4e00-\\u9fff]{0,3}?)的?(?:${faults})`,
+      'g'
+    ),
     reason: disown
   },
   {
     // “不归我们客服负责”, “这不由我们负责”, “不在我们的责任范围内”.
-    pattern: new RegExp(`(?:不归|不由|不属于|不在)(?:${ours})(?:[\\u4e00-\\u9fff]{0,4}?)(?:负责|管|处理|管辖|的?责任范围|的?职责范围|的?负责范围|的?服务范围)`, 'g'),
+    pattern: new RegExp(
+      `(?:不归|不由|不属于|不在)(?:${ours})(?:[\\u4e00-\\u9fff]{0,4}?)(?:负责|管|处理|管辖|的?责任范围|的?职责范围|的?负责范围|的?服务范围)`,
+      'g'
+    ),
     reason: disown,
     toClauseEnd: true
   },
   {
     // “与我们无关”, “跟我们没关系”, “不关我们的事”.
-    pattern: new RegExp(`(?:与|和|跟|同)(?:${ours})(?:[\\u4e00-\\u9fff]{0,3}?)(?:无关|没关系|没有关系|没有任何关系|毫无关系|没什么关系)|不关(?:${ours})的?事|(?:不|不能|别)(?:怪|赖)(?:${ours})`, 'g'),
+    pattern: new RegExp(
+      `(?:与|和|跟|同)(?:${ours})(?:[\\u4e00-\\u9fff]{0,3}?)(?:无关|没关系|没有关系|没有任何关系|毫无关系|没什么关系)|不关(?:${ours})的?事|(?:不|不能|别)(?:怪|赖)(?:${ours})`,
+      'g'
+    ),
     reason: disown
   },
   {
@@ -131,7 +151,10 @@ const kinds: Kind[] = [
   },
   {
     // “都怪您”, “这是您自己的问题” — not “这不是您的错”.
-    pattern: new RegExp(`(?:都|全)?(?:怪|赖)${you}(?:自己)?|(?:这|那)?(?:是|属于|都是)${you}(?:自己)?的(?:错|问题|责任|过错|过失|失误)`, 'g'),
+    pattern: new RegExp(
+      `(?:都|全)?(?:怪|赖)${you}(?:自己)?|(?:这|那)?(?:是|属于|都是)${you}(?:自己)?的(?:错|问题|责任|过错|过失|失误)`,
+      'g'
+    ),
     reason: (actual) => `${quote(actual)} blames the customer; describe what happened without fault`,
     notNegated: true
   },
@@ -160,13 +183,17 @@ const kinds: Kind[] = [
   },
   {
     // “这是公司规定” as the reason for a refusal.
-    pattern: new RegExp(`(?:这|那)?(?:是|属于|根据|按照|依照|依据|按|因为|由于|出于)?(?:${alternation([...words.policies, ...classes['rulebook.policies']])})`, 'g'),
+    pattern: new RegExp(
+      `(?:这|那)?(?:是|属于|根据|按照|依照|依据|按|因为|由于|出于)?(?:${alternation([...words.policies, ...classes['rulebook.policies']])})`,
+      'g'
+    ),
     reason: (actual) => `${quote(actual)} hides behind policy; explain the reason, or what you can offer instead`,
     needsRefusal: true
   },
   {
     // “我已经说过了”, “如我上一封邮件所说”.
-    pattern: /(?:我|我们)(?:之前|上次|刚才|已经|早就|早已|刚刚|都)+(?:跟您|和您|向您|给您|跟你|和你|对您)?(?:说|讲|解释|告诉|说明|强调|提醒)(?:过|了)(?:您|你)?(?:很多|好几|两|三|多)?(?:遍|次)?|(?:正如|如同|就像|如)(?:我|我们)(?:在)?(?:之前|上次|刚才|已经|上一封|上封)(?:的)?(?:邮件|回复|信息|消息)?(?:中|里)?(?:所说|所述|说过|讲过|提到)(?:的)?/g,
+    pattern:
+      /(?:我|我们)(?:之前|上次|刚才|已经|早就|早已|刚刚|都)+(?:跟您|和您|向您|给您|跟你|和你|对您)?(?:说|讲|解释|告诉|说明|强调|提醒)(?:过|了)(?:您|你)?(?:很多|好几|两|三|多)?(?:遍|次)?|(?:正如|如同|就像|如)(?:我|我们)(?:在)?(?:之前|上次|刚才|已经|上一封|上封)(?:的)?(?:邮件|回复|信息|消息)?(?:中|里)?(?:所说|所述|说过|讲过|提到)(?:的)?/g,
     reason: (actual) => `${quote(actual)} sounds impatient with the customer; restate the point kindly instead`
   },
   {
@@ -192,7 +219,10 @@ const kinds: Kind[] = [
   },
   {
     // Sending elsewhere: “您得去问一下您的发卡银行”.
-    pattern: new RegExp(`${you}(?:${alternation(classes['referral.musts'])})(?:自己)?(?:去|再)?(?:${alternation(classes['referral.verbs'])})(?:一下)?(?:${you}的)?(?:${parties})`, 'g'),
+    pattern: new RegExp(
+      `${you}(?:${alternation(classes['referral.musts'])})(?:自己)?(?:去|再)?(?:${alternation(classes['referral.verbs'])})(?:一下)?(?:${you}的)?(?:${parties})`,
+      'g'
+    ),
     reason: (actual) => `${quote(actual)} sends the customer away; offer to contact them yourself`
   },
   {
@@ -237,7 +267,8 @@ function checkSentence(sentence: Sentence, file: Parameters<typeof reportJoined>
   const excuseAt = text.search(excuse)
   if (excuseAt >= 0 && because.test(text.slice(excuseAt))) {
     const clause = clauseAt(clauses, excuseAt)
-    if (clause) add(clause.start, lastClauseEnd(clauses), (actual) => `${quote(actual)} is an excuse; the customer needs an apology and a fix`)
+    if (clause)
+      add(clause.start, lastClauseEnd(clauses), (actual) => `${quote(actual)} is an excuse; the customer needs an apology and a fix`)
   }
 
   for (const kind of kinds) {
@@ -277,7 +308,10 @@ const named = (actual: string) => `${quote(actual)} names someone else as the ca
 const spans: Span[] = [
   {
     // “由于系统原因，您的订单没能按时发出”.
-    pattern: new RegExp(`(?:${alternation(classes['causes.leads'])})(?:${parties})(?:方面|那边|这边)?的?(?:${alternation(classes['causes.reasons'])})`, 'g'),
+    pattern: new RegExp(
+      `(?:${alternation(classes['causes.leads'])})(?:${parties})(?:方面|那边|这边)?的?(?:${alternation(classes['causes.reasons'])})`,
+      'g'
+    ),
     reason: named,
     nextClause: true
   },
@@ -308,7 +342,11 @@ const spans: Span[] = [
 
 const link = new RegExp(alternation(classes['causes.links']))
 
-function checkSpans(sentence: Sentence, clauses: Clause[], add: (from: number, to: number, reason: (actual: string) => string) => void): void {
+function checkSpans(
+  sentence: Sentence,
+  clauses: Clause[],
+  add: (from: number, to: number, reason: (actual: string) => string) => void
+): void {
   const {text} = joinedText(sentence)
   for (const span of spans) {
     span.pattern.lastIndex = 0

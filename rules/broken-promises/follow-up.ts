@@ -33,9 +33,8 @@ const keepYou = new Set(classes.keepYou)
 const withTarget = new Set(classes.withTarget)
 // The future, after a subject and before the follow-up: “we will”, “someone is going to”, “and will then”.
 // “Let me find out”, “I’ll look into it and get back to you” (the second verb shares the first one’s modal).
-const modal = new RegExp(
-  `(?:^| )(?<who>[^ ]+) (?:will|shall|am going to|are going to|is going to|(?<=let )me)(?: (?:also|then|now|personally|directly|definitely|certainly|surely|gladly|happily|make sure to|be sure to|be sure and|be))*(?<shared> [^,;]* and(?: then)?)?$`
-)
+const modal =
+  /(?:^| )(?<who>[^ ]+) (?:will|shall|am going to|are going to|is going to|(?<=let )me)(?: (?:also|then|now|personally|directly|definitely|certainly|surely|gladly|happily|make sure to|be sure to|be sure and|be))*(?<shared> [^,;]* and(?: then)?)?$/
 // “I’ll make sure someone calls you back”: the promise is the agent’s, the follow-up someone else’s.
 const arranged = new RegExp(
   `(?:^| )(?<who>[^ ]+) (?:will|shall|am going to|are going to|is going to)(?: (?:also|personally|definitely|certainly|absolutely))* (?:${words(classes.arrangers)})(?: (?:that|for))?(?: [^ ]+){1,3}$`
@@ -53,9 +52,12 @@ const events = new RegExp(`(?:^| )(?:${words(classes.events)})(?= |$)`)
 const hopes = new RegExp(`(?:^| )(?:${words(classes.hopes)})(?= |$)`)
 // An offer that waits on the customer: “DM us and we’ll look into it”, “could you send us … ? We’ll follow up”.
 const requestVerb = `(?:${words(classes.requests)})(?= |$)`
-const request = new RegExp(`^(?:(?:${words(classes.requestLeads)}) )*${requestVerb}|(?:^| )(?:please|kindly|pls|plz)(?: [^ ]+)? ${requestVerb}`)
+const request = new RegExp(
+  `^(?:(?:${words(classes.requestLeads)}) )*${requestVerb}|(?:^| )(?:please|kindly|pls|plz)(?: [^ ]+)? ${requestVerb}`
+)
 // “Let us know if you need anything else”, “tweet us if you need more help”: an invitation, not a step first.
-const invitation = /^(?:(?:please|just|and|also|so) )*(?:let (?:us|me) know (?:if|should|when|whether|how)|feel free|do not hesitate|(?:reach out|get in touch|contact us|dm us|message us|tweet us|reply|give us a shout|shout) (?:if|should|anytime|any time|again|whenever))(?= |$)/
+const invitation =
+  /^(?:(?:please|just|and|also|so) )*(?:let (?:us|me) know (?:if|should|when|whether|how)|feel free|do not hesitate|(?:reach out|get in touch|contact us|dm us|message us|tweet us|reply|give us a shout|shout) (?:if|should|anytime|any time|again|whenever))(?= |$)/
 const openQuestion = /(?:^| )(?:anything else|any other|any more|any further)(?= |$)/
 // What may come before a sentence’s first word in a post: “@123456”, “(2/2)”, “1:”.
 const preamble = /^(?:(?:@ [^ ]+|[0-9]+ \/ [0-9]+|[0-9]+ :|[0-9]+|[(),:.!-]) )*/
@@ -106,7 +108,11 @@ export function findFollowUps(
   return [...bySentence.values()]
 }
 
-function readFollowUp(match: PhraseMatch<Entry>, source: string, flagged: {overlaps(start: number, end: number): boolean} | undefined): FollowUp | undefined {
+function readFollowUp(
+  match: PhraseMatch<Entry>,
+  source: string,
+  flagged: {overlaps(start: number, end: number): boolean} | undefined
+): FollowUp | undefined {
   const {sentence, entry} = match
   const {tokens, text} = sentence
   const waiting = text.replace(emptyEvents, ' ')
@@ -128,12 +134,17 @@ function readFollowUp(match: PhraseMatch<Entry>, source: string, flagged: {overl
   if ((entry.kind === 'hearing') !== (who === 'you' || who === 'u')) return undefined
   // “… here: https://… and we’ll look into it”: the request went with the link.
   const clause = clauseStart(sentence, match.from)
-  if (tokens[clause]?.norm === 'and' && clause > 0 && /:\/\/|www\./.test(source.slice(tokens[clause - 1].end, tokens[clause].start))) return undefined
+  if (tokens[clause]?.norm === 'and' && clause > 0 && /:\/\/|www\./.test(source.slice(tokens[clause - 1].end, tokens[clause].start)))
+    return undefined
   if (/(?::\/\/|www\.)\S*\s+(?:and|&)\s/.test(source.slice(tokens[clause].start, tokens[match.from].start))) return undefined
   let to = match.to
   const after = textOf(sentence, to, tokens.length)
   // “We’ll email you the label” hands something over; “someone will email you” follows up.
-  if (/^(?:email|message|text) you$/.test(entry.phrase) && /^(?:a|an|the|your|this|that|it|them|these|those|details|instructions)(?= |$)/.test(after)) return undefined
+  if (
+    /^(?:email|message|text) you$/.test(entry.phrase) &&
+    /^(?:a|an|the|your|this|that|it|them|these|those|details|instructions)(?= |$)/.test(after)
+  )
+    return undefined
   if (withTarget.has(entry.phrase) && /^(?:with|to) /.test(after) && !customerObject.test(after) && !objects.test(after)) return undefined
   // “follow up with you”, “reply there”, “get back to you with an update”: the object goes with the verb.
   for (let rest = after, round = 0; round < 2; round++) {
@@ -184,7 +195,7 @@ const breaks = new Set([',', ';', ':', '.', '!', '?', '-', '--', '(', ')'])
 function breaksBefore(sentence: Sentence, index: number, source?: string): boolean {
   const previous = sentence.tokens[index - 1]
   if (previous.punctuation && breaks.has(previous.norm)) return true
-  return source !== undefined && source.slice(previous.end, sentence.tokens[index].start).includes('\n')
+  return source?.slice(previous.end, sentence.tokens[index].start).includes('\n') === true
 }
 
 // Where the clause holding token `index` starts.

@@ -55,21 +55,26 @@ const spans = definePhrases<Entry>(
 )
 
 // A future commitment before the vague time: “I’ll get back to you soon”, “your refund will be processed shortly”.
-const future = /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing|[^ ]+ should (?:hear|receive|get|see|arrive|reach|land|come|show up|appear|clear|go through|have it|be (?:back|with you|there|ready|fixed|resolved|sorted|up|working|delivered|credited|processed|refunded|restored|available to you))|expect to)(?= |$)/
+const future =
+  /(?<=^| )(?:will|shall|going to|am [^ ]+ing|are [^ ]+ing|is [^ ]+ing|[^ ]+ should (?:hear|receive|get|see|arrive|reach|land|come|show up|appear|clear|go through|have it|be (?:back|with you|there|ready|fixed|resolved|sorted|up|working|delivered|credited|processed|refunded|restored|available to you))|expect to)(?= |$)/
 // “The fix is coming soon” is a promise, not news about a product.
-const promisedThing = /(?:^| )(?:fix|fixes|patch|update|solution|resolution|refund|replacement|repair|engineer|technician|credit|compensation|answer|reply|response|callback|voucher)(?= )/
+const promisedThing =
+  /(?:^| )(?:fix|fixes|patch|update|solution|resolution|refund|replacement|repair|engineer|technician|credit|compensation|answer|reply|response|callback|voucher)(?= )/
 // “You’ll be in touch in no time”: what the customer will do is not the company’s promise.
 const customerActs = /(?:^| )you will (?:be in touch|be able to|be connected|contact|reach|get in touch|be back)(?= |$)/
 // A condition: “if you see delivery soon, …” is not a promise.
 const condition = /(?<=^| )(?:if|unless|whether)(?= )/
 // Hope, wishes and goodbyes are not promises: “hope you feel better soon”, “see you soon”.
-const wishes = /(?<=^| )(?:hope|hoping|hopefully|wish|wishing|fingers crossed|crossing (?:our|my) fingers|look forward|looking forward|see you|see more of you|have you back|welcome you back|talk|speak|get well|feel better|catch you|chat)(?= |$)/
+const wishes =
+  /(?<=^| )(?:hope|hoping|hopefully|wish|wishing|fingers crossed|crossing (?:our|my) fingers|look forward|looking forward|see you|see more of you|have you back|welcome you back|talk|speak|get well|feel better|catch you|chat)(?= |$)/
 // “Holiday Pies will be back soon”: news about a product, not a promise to this customer.
-const availability = /(?<=^| )(?:(?:be|is|are|come|comes|coming) back|(?:bring|get) (?:[^ ]+ ){1,3}back|available|in stock|restocked|restocking|restock|coming|released|launching|launched|on (?:the )?shelves|on sale|expire|run out|end|close|reopen|open)$/
+const availability =
+  /(?<=^| )(?:(?:be|is|are|come|comes|coming) back|(?:bring|get) (?:[^ ]+ ){1,3}back|available|in stock|restocked|restocking|restock|coming|released|launching|launched|on (?:the )?shelves|on sale|expire|run out|end|close|reopen|open)$/
 // “It can take 14 days, so you should hear soon”: the sentence names the time already.
 const counted = /(?:^| )[0-9]+(?:-[0-9]+| (?:-|to) [0-9]+)? (?:business |working )?(?:days?|hours?|weeks?|minutes?)(?= |$)/
 // A concrete time right after the vague one makes it checkable: “soon, within 3 to 5 working days”.
-const concreteAfter = /^(?:, )?(?:(?:within|by|on|at|before|in) (?:[0-9]|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the next [0-9])|this (?:morning|afternoon|evening|week)|today|tonight)/
+const concreteAfter =
+  /^(?:, )?(?:(?:within|by|on|at|before|in) (?:[0-9]|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the next [0-9])|this (?:morning|afternoon|evening|week)|today|tonight)/
 // Words that only strengthen a vague time go with it, so the suggestion drops none: “very soon”, “sometime soon”.
 const intensifiers = new Set(classes.intensifiers)
 // Only a promise about the future is a guarantee: “I promise it will arrive”, not “I promise I’m a real person”.
@@ -93,7 +98,8 @@ interface Certainty {
 const certainties: Certainty[] = [
   {
     // “I promise”, “we guarantee”, “I can assure you” — but not “I can’t promise”.
-    pattern: /(?<=^| )(?:(?:i|we) (?:can |do |personally |absolutely |hereby )?(?:promise|guarantee|assure you)|you have (?:my|our) word|i give you my word)(?= |$)/g,
+    pattern:
+      /(?<=^| )(?:(?:i|we) (?:can |do |personally |absolutely |hereby )?(?:promise|guarantee|assure you)|you have (?:my|our) word|i give you my word)(?= |$)/g,
     reason: (actual) => `${quote(actual)} promises what may be outside your control; say what you will do and by when`,
     expected: (actual) => matchCase(actual, [/^we/i.test(actual) ? 'we expect' : 'I expect']),
     wholeClause: true,
@@ -102,7 +108,8 @@ const certainties: Certainty[] = [
   {
     // “guaranteed to arrive by Friday”.
     // Not a warranty: “guaranteed for five years”.
-    pattern: /(?<=^| )(?:is |are |it is |it will be )?guaranteed (?:to|by|for(?! (?:a|an|one|two|three|four|five|six|ten|twelve|[0-9]+|life|the lifetime) )|that)(?= |$)/g,
+    pattern:
+      /(?<=^| )(?:is |are |it is |it will be )?guaranteed (?:to|by|for(?! (?:a|an|one|two|three|four|five|six|ten|twelve|[0-9]+|life|the lifetime) )|that)(?= |$)/g,
     reason: (actual) => `${quote(actual)} is a guarantee nobody can check in advance; give the expected date instead`,
     expected: (actual) => (actual.toLowerCase().startsWith('guaranteed to') ? ['expected to'] : [])
   },
@@ -111,7 +118,11 @@ const certainties: Certainty[] = [
     pattern: /(?<=^| )(?:i am |we are |is |are )?100 % (?:sure|certain|guaranteed|confident|positive|safe|secure|covered|fine)(?= |$)/g,
     reason: (actual) => `${quote(actual)} is certainty you can’t back; say what you expect and why`,
     expected: (actual) =>
-      /^(?:is|are) /i.test(actual) ? [] : matchCase(actual, [actual.toLowerCase().startsWith('we') ? 'we expect' : actual.toLowerCase().startsWith('i') ? 'I expect' : 'expected'])
+      /^(?:is|are) /i.test(actual)
+        ? []
+        : matchCase(actual, [
+            actual.toLowerCase().startsWith('we') ? 'we expect' : actual.toLowerCase().startsWith('i') ? 'I expect' : 'expected'
+          ])
   },
   {
     // “This will never happen again”, “it won’t happen again”, “will not be cancelled again”.
@@ -122,7 +133,8 @@ const certainties: Certainty[] = [
   },
   {
     // “Nothing can go wrong there”, “there is no way it will be late”.
-    pattern: /(?<=^| )(?:nothing (?:can|will|could) (?:possibly )?go wrong|there is no way (?:it|this|that|they|he|she) (?:will|could|can)(?: not)? [^ ]+|no chance (?:it|this|that) will [^ ]+)(?: there| with (?:it|this|that))?(?= |$)/g,
+    pattern:
+      /(?<=^| )(?:nothing (?:can|will|could) (?:possibly )?go wrong|there is no way (?:it|this|that|they|he|she) (?:will|could|can)(?: not)? [^ ]+|no chance (?:it|this|that) will [^ ]+)(?: there| with (?:it|this|that))?(?= |$)/g,
     reason: (actual) => `${quote(actual)} is certainty you can’t back; say what you expect and why`,
     expected: () => []
   },
@@ -167,7 +179,8 @@ const agents = new Set(['i', 'we', 'team'])
 function promisesOutcome(rest: string): boolean {
   // “You can count on the hotel having your room ready”: something else doing it.
   if (/(?:^| )(?:not|never|no)(?= |$)/.test(rest)) return false
-  if (/^(?:that )?(?:the|your|it|this|that|them|him|her)(?: [^ ]+){0,3}? (?!(?:some|any|no|every)thing )[^ ]+ing(?= )/.test(rest)) return !ownEffort.test(rest.replace(/^.*? ([^ ]+ing) /, '$1 '))
+  if (/^(?:that )?(?:the|your|it|this|that|them|him|her)(?: [^ ]+){0,3}? (?!(?:some|any|no|every)thing )[^ ]+ing(?= )/.test(rest))
+    return !ownEffort.test(rest.replace(/^.*? ([^ ]+ing) /, '$1 '))
   const found = /(?:^| )(?<who>[^ ]+) (?:will|shall|is going to|are going to)(?: not| never)? (?<verb>.*)$/.exec(rest)
   if (!found?.groups) return false
   const {who, verb} = found.groups
@@ -237,7 +250,8 @@ export default defineRule(meta, (tree, file, context) => {
       const head = context.source.slice(start, sentence.tokens[found.from].start).replace(/[\s,]+$/, '')
       const modals = head.match(/\bwill\b|['’]ll\b/g) ?? []
       // Not for the agent’s own promise: “we should make sure …” would change what it says.
-      const expected = modals.length === 1 && !/^(?:i|we)\b/i.test(head) ? [head.replace(/\bwill\b/, 'should').replace(/['’]ll\b/, ' should')] : []
+      const expected =
+        modals.length === 1 && !/^(?:i|we)\b/i.test(head) ? [head.replace(/\bwill\b/, 'should').replace(/['’]ll\b/, ' should')] : []
       report(file, {start, end, reason: `${quote(actual)} is certainty about what you don’t control; say what you expect`, expected, note})
     }
     for (const found of matchTokens(sentence, definitely)) {
@@ -253,7 +267,9 @@ export default defineRule(meta, (tree, file, context) => {
         start,
         end,
         reason: `${quote(actual)} is certainty about what you don’t control; say what you expect`,
-        expected: [/^(?:is|are) going to/i.test(actual) ? actual.replace(/going to .*$/i, 'expected to') : matchCase(actual, ['should'])[0]],
+        expected: [
+          /^(?:is|are) going to/i.test(actual) ? actual.replace(/going to .*$/i, 'expected to') : matchCase(actual, ['should'])[0]
+        ],
         note
       })
     }
@@ -288,7 +304,12 @@ function checkVague(
   if (match.entry.phrase === 'soon' && tokens[match.from - 1]?.norm === 'as' && tokens[match.to]?.norm === 'as') return
   // “later this week” and “later than” are not vague; “later today” is its own entry.
   // “macOS 10.5.7 or later” is a version.
-  if (match.entry.phrase === 'later' && (/^(?:this|that|today|tonight|than|in|on|version|versions|model|models)$/.test(tokens[match.to]?.norm ?? '') || /^(?:or|and)$/.test(tokens[match.from - 1]?.norm ?? ''))) return
+  if (
+    match.entry.phrase === 'later' &&
+    (/^(?:this|that|today|tonight|than|in|on|version|versions|model|models)$/.test(tokens[match.to]?.norm ?? '') ||
+      /^(?:or|and)$/.test(tokens[match.from - 1]?.norm ?? ''))
+  )
+    return
   let from = match.from
   while (from > 0 && intensifiers.has(tokens[from - 1].norm)) from--
   if (from > 0 && tokens[from - 1].norm === 'some' && tokens[from].norm === 'time') from--
@@ -343,7 +364,11 @@ function clauseText(sentence: Sentence, to: number): string {
 // Where the clause holding token `index` starts.
 function clauseStartOf(sentence: Sentence, index: number): number {
   let from = index
-  while (from > 0 && !(sentence.tokens[from - 1].punctuation && [',', ';', ':', '.', '!', '?', '-', '--'].includes(sentence.tokens[from - 1].norm))) from--
+  while (
+    from > 0 &&
+    !(sentence.tokens[from - 1].punctuation && [',', ';', ':', '.', '!', '?', '-', '--'].includes(sentence.tokens[from - 1].norm))
+  )
+    from--
   return from
 }
 
@@ -358,7 +383,12 @@ const longestClause = 200
 
 function clauseEnd(sentence: Sentence, from: number): number {
   let to = from
-  while (to < sentence.tokens.length && to - from < longestClause && !(sentence.tokens[to].punctuation && [',', ';', ':', '.', '!', '?'].includes(sentence.tokens[to].norm))) to++
+  while (
+    to < sentence.tokens.length &&
+    to - from < longestClause &&
+    !(sentence.tokens[to].punctuation && [',', ';', ':', '.', '!', '?'].includes(sentence.tokens[to].norm))
+  )
+    to++
   return to
 }
 
@@ -367,14 +397,19 @@ function span(sentence: Sentence, from: number, to: number): {start: number; end
 }
 
 // A first-person promise of an action: “I’ll email you”, “we will ship”, “the technician will visit”.
-const commitment = /(?<=^| )(?:i|we|our [^ ]+|the [^ ]+|a [^ ]+|someone|somebody|[^ ]+) (?:will|shall|am going to|are going to|is going to)(?: (?:also|then|now|personally|just))? (?!not |never |be able to |need |have to )[^ ]+/
+const commitment =
+  /(?<=^| )(?:i|we|our [^ ]+|the [^ ]+|a [^ ]+|someone|somebody|[^ ]+) (?:will|shall|am going to|are going to|is going to)(?: (?:also|then|now|personally|just))? (?!not |never |be able to |need |have to )[^ ]+/
 const timeWord =
   /(?<=^| )(?:today|tonight|tomorrow|morning|afternoon|evening|noon|midday|midnight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|within|hours?|minutes?|days?|weeks?|am|pm|[0-9]+(?::[0-9]+)?(?:am|pm|st|nd|rd|th)|[0-9]+:[0-9]+)(?= |$)/
 
 // The date parser reads a sentence of a few hundred characters in a millisecond, a runaway one in seconds.
 const longestDated = 1000
 
-function collectCommitments(sentences: Sentence[], context: ReplyContext, flagged: ReadonlyMap<Sentence, unknown>): Promise<void> | undefined {
+function collectCommitments(
+  sentences: Sentence[],
+  context: ReplyContext,
+  flagged: ReadonlyMap<Sentence, unknown>
+): Promise<void> | undefined {
   const spans: Array<{start: number; end: number}> = []
   for (const sentence of sentences) {
     if (flagged.has(sentence) || sentence.tokens[sentence.tokens.length - 1]?.norm === '?') continue

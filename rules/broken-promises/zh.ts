@@ -45,12 +45,16 @@ const availability = new RegExp(`^(?:(?!会|将|就)[^，。！？,.!?]){0,6}(?:
 const note = '“If you can’t keep a promise, then don’t make it”: give a time the customer can hold you to.'
 
 // What the customer is asked to do, hoped for, or may do: not the company’s promise.
-const request = /^(?:请|敬请|烦请)|麻烦|劳烦|希望|期待|期望|盼|祝|建议|(?:您|你)(?:也)?(?:可以|可|再|需|需要|要|能|务必|尽量)|如果|假如|若|万一|要是|一旦|(?<![例比譬诸])如(?![期下实何今此同意])/
-const customerAction = /^(?:再试|重试|再来|再拨|再打|再联系|查看|再查|刷新|登录|登陆|重新|再次|尝试|留意|注意|关注|查收|可以|可|就可以|即可|方便|有空)/
+const request =
+  /^(?:请|敬请|烦请)|麻烦|劳烦|希望|期待|期望|盼|祝|建议|(?:您|你)(?:也)?(?:可以|可|再|需|需要|要|能|务必|尽量)|如果|假如|若|万一|要是|一旦|(?<![例比譬诸])如(?![期下实何今此同意])/
+const customerAction =
+  /^(?:再试|重试|再来|再拨|再打|再联系|查看|再查|刷新|登录|登陆|重新|再次|尝试|留意|注意|关注|查收|可以|可|就可以|即可|方便|有空)/
 // The clause carries an action or an arrival: “我们会尽快处理”, “过几天就能到账”.
-const action = /会|将|要|就|能|可|给|为|帮|替|再|联系|回复|回电|答复|处理|安排|发货|发出|寄出|到账|退款|通知|跟进|反馈|送达|上门|解决|修复|恢复|办理|审核|补发|核实|确认|派|到/
+const action =
+  /会|将|要|就|能|可|给|为|帮|替|再|联系|回复|回电|答复|处理|安排|发货|发出|寄出|到账|退款|通知|跟进|反馈|送达|上门|解决|修复|恢复|办理|审核|补发|核实|确认|派|到/
 // A concrete time anywhere in the sentence makes the vague word harmless.
-const concrete = /(?:今天|今晚|今日|明天|明日|明早|明晚|后天|本周|这周|下周|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|[0-9一二两三四五六七八九十]+(?:个)?(?:小时|分钟|工作日|天|日|号|点|周|月|时)|上午|中午|下午|傍晚|晚上|凌晨|\d{1,2}:\d{2}|月底|月初|年底)/
+const concrete =
+  /(?:今天|今晚|今日|明天|明日|明早|明晚|后天|本周|这周|下周|周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|[0-9一二两三四五六七八九十]+(?:个)?(?:小时|分钟|工作日|天|日|号|点|周|月|时)|上午|中午|下午|傍晚|晚上|凌晨|\d{1,2}:\d{2}|月底|月初|年底)/
 
 /** A certainty the agent cannot back, the pattern that finds it, and how to say it honestly. */
 interface Certainty {
@@ -73,9 +77,12 @@ const certainties: Certainty[] = [
   },
   {
     // “我保证”, “我们可以向您保证”, “我敢打包票” — not 保证金, 保证书, 质量保证.
-    pattern: /(?:我们|我|本人|本店|我司|我方|小编|客服)(?:可以|能|敢|也|都|一定|绝对|百分之百|完全|在此|郑重|向您|跟您|给您|对您|和您)*(?:保证|担保|打包票|发誓)(?![金书期人函])/g,
+    pattern:
+      /(?:我们|我|本人|本店|我司|我方|小编|客服)(?:可以|能|敢|也|都|一定|绝对|百分之百|完全|在此|郑重|向您|跟您|给您|对您|和您)*(?:保证|担保|打包票|发誓)(?![金书期人函])/g,
     reason: (actual) => `${quote(actual)} promises what may be outside your control; say what you will do and by when`,
-    expected: (actual) => [actual.replace(/^(?:我们|我|本人|本店|我司|我方|小编|客服)[^，,]*?(?:保证|担保|打包票|发誓)[，,]?/u, '我们预计')],
+    expected: (actual) => [
+      actual.replace(/^(?:我们|我|本人|本店|我司|我方|小编|客服)[^，,]*?(?:保证|担保|打包票|发誓)[，,]?/u, '我们预计')
+    ],
     wholeClause: true
   },
   {
@@ -117,7 +124,8 @@ const certainties: Certainty[] = [
   {
     // “重装之后游戏不会再闪退了”: a promise about what something else will never do again — not the company’s
     // own promise to stop (“我们不会再给您发送促销短信”).
-    pattern: /^(?!.*(?:我们|我|本店|本公司|公司|我司))[^，。！？,.!?；;]*(?<![您你]|[您你][也都])(?:不会再|不会再次)(?!给您|联系|打扰|发送|收取|扣|被|向您|收到)[^，。！？,.!?；;]{1,6}$/g,
+    pattern:
+      /^(?!.*(?:我们|我|本店|本公司|公司|我司))[^，。！？,.!?；;]*(?<![您你]|[您你][也都])(?:不会再|不会再次)(?!给您|联系|打扰|发送|收取|扣|被|向您|收到)[^，。！？,.!?；;]{1,6}$/g,
     reason: (actual) => `${quote(actual)} is a promise nobody can keep; say what you have changed so it is less likely`
   },
   {
@@ -165,17 +173,21 @@ export const checkChinese: ChineseCheck<void, ReadonlySet<Sentence>> = (tree, fi
 
 // A follow-up with no time: “我们会跟进”, “售后同事会联系您”, “有结果会通知您”. The company (or nobody) is the
 // subject; 会 / 将 and a follow-up verb, and nothing in the sentence that gives a time, a condition or an event.
-const followUp = new RegExp(
-  `(?<modal>将会|会|将|再|随时)(?<adv>(?:及时|持续|主动|再|进一步|有专人|有专员|有客服|有工作人员|有同事|有人|有技术人员|有师傅)*)(?<mid>[^，。！？,.!?；;]{1,15}?并(?:及时)?)?(?<verb>(?:给|为|向|与|和|跟)(?:您|你)(?:回复|答复|回电|打电话|致电|联系|反馈|发送通知|说明|回个电话)|(?:联系|通知|告知|告诉|回复|答复|回电|致电|反馈给|同步给)(?:您|你)|跟进(?:处理|此事|这件事情|这件事|这个问题|此问题|您的问题|您的反馈|您的情况|您的订单)?|回访)`,
-  'g'
-)
-const asksZh = /请(?:您|你)?(?:提供|发送|发|私信|告诉|填写|上传|联系|回复|留下|补充|确认|添加)|麻烦(?:您|你)|烦请|(?:您|你)(?:可以|可|需要|需)(?:提供|发送|私信|联系|告诉|填写)|[?？吗]$/
+const followUp =
+  /(?<modal>将会|会|将|再|随时)(?<adv>(?:及时|持续|主动|再|进一步|有专人|有专员|有客服|有工作人员|有同事|有人|有技术人员|有师傅)*)(?<mid>[^，。！？,.!?；;]{1,15}?并(?:及时)?)?(?<verb>(?:给|为|向|与|和|跟)(?:您|你)(?:回复|答复|回电|打电话|致电|联系|反馈|发送通知|说明|回个电话)|(?:联系|通知|告知|告诉|回复|答复|回电|致电|反馈给|同步给)(?:您|你)|跟进(?:处理|此事|这件事情|这件事|这个问题|此问题|您的问题|您的反馈|您的情况|您的订单)?|回访)/g
+const asksZh =
+  /请(?:您|你)?(?:提供|发送|发|私信|告诉|填写|上传|联系|回复|留下|补充|确认|添加)|麻烦(?:您|你)|烦请|(?:您|你)(?:可以|可|需要|需)(?:提供|发送|私信|联系|告诉|填写)|[?？吗]$/
 // “有结果会通知您” names no time, whatever it waits for; any other condition or event does (“收到退货后我们会通知您”).
 // So does the company’s own step first (“我们核实后会给您回复”) and “后续” (later on).
-const resultWait = /有(?:了)?(?:结果|进展|消息|更新|新的进展|最新进展|反馈|答复|回复)(?:了)?(?:后|之后|以后)?|(?:核实|查询|查看|确认|处理|调查|了解|核查|沟通|研究|评估|检查|跟进|审核|审批|排查)(?:完|完毕|清楚|好)?(?:后|之后|以后)|后续|后面|售后|后台|然后|随后|最后|稍后/g
+const resultWait =
+  /有(?:了)?(?:结果|进展|消息|更新|新的进展|最新进展|反馈|答复|回复)(?:了)?(?:后|之后|以后)?|(?:核实|查询|查看|确认|处理|调查|了解|核查|沟通|研究|评估|检查|跟进|审核|审批|排查)(?:完|完毕|清楚|好)?(?:后|之后|以后)|后续|后面|售后|后台|然后|随后|最后|稍后/g
 const eventZh = /如果|假如|假设|倘若|若(?!干)|万一|要是|一旦|的话|只要|除非|(?<!等)待|等到|后|之后|以后|当(?!然)/
 
-function checkFollowUp(sentence: Sentence, file: Parameters<typeof reportJoined>[0], add: (sentence: Sentence, from: number, to: number) => boolean): void {
+function checkFollowUp(
+  sentence: Sentence,
+  file: Parameters<typeof reportJoined>[0],
+  add: (sentence: Sentence, from: number, to: number) => boolean
+): void {
   const {text} = joinedText(sentence)
   if (asks(text) || concrete.test(text) || wish.test(text) || hedge.test(text)) return
   followUp.lastIndex = 0
@@ -190,7 +202,8 @@ function checkFollowUp(sentence: Sentence, file: Parameters<typeof reportJoined>
     // “会重新安排上门时间并通知您” → “会重新安排上门时间并在今天下午5点前通知您”.
     const will = modal === '随时' ? '会' : modal
     const timed = (time: string) => (mid ? `${will}${adv}${mid}${time}${verb}` : `${will}${time}${adv}${verb}`)
-    const expected = verb.startsWith('跟进') && !mid ? [`${match[0]}，并在今天下午5点前给您回复`] : [timed('在今天下午5点前'), timed('在24小时内')]
+    const expected =
+      verb.startsWith('跟进') && !mid ? [`${match[0]}，并在今天下午5点前给您回复`] : [timed('在今天下午5点前'), timed('在24小时内')]
     reportJoined(file, sentence, from, to, {
       reason: (actual) => `${quote(actual)} promises a follow-up with no time to hold you to; add one, such as ${quote('今天下午5点前')}`,
       expected: () => expected,
@@ -202,7 +215,11 @@ function checkFollowUp(sentence: Sentence, file: Parameters<typeof reportJoined>
 
 const window = 80
 
-function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof reportJoined>[0], add: (sentence: Sentence, from: number, to: number) => boolean): void {
+function checkVague(
+  match: PhraseMatch<Entry>,
+  file: Parameters<typeof reportJoined>[0],
+  add: (sentence: Sentence, from: number, to: number) => boolean
+): void {
   const {sentence} = match
   const joined = joinedText(sentence)
   // The last character only: a pattern anchored at the end is still tried from every position.
@@ -232,7 +249,8 @@ function checkVague(match: PhraseMatch<Entry>, file: Parameters<typeof reportJoi
   if (!add(sentence, from, to)) return
   const suggestions = match.entry.suggestions ?? []
   reportJoined(file, sentence, from, to, {
-    reason: (actual) => `${quote(actual)} gives the customer no time to hold you to; name one, such as ${quote(suggestions[0] ?? '今天下午5点前')}`,
+    reason: (actual) =>
+      `${quote(actual)} gives the customer no time to hold you to; name one, such as ${quote(suggestions[0] ?? '今天下午5点前')}`,
     expected: () => suggestions,
     note
   })
@@ -253,7 +271,11 @@ function clauseAt(clauses: Clause[], index: number): Clause | undefined {
 
 // One finding per clause: the certainty words of a clause are one promise. A guarantee that ends its
 // clause (“我向您保证，这种情况不会再发生”) takes in the clause it guarantees.
-function checkCertainties(sentence: Sentence, file: Parameters<typeof reportJoined>[0], add: (sentence: Sentence, from: number, to: number) => boolean): void {
+function checkCertainties(
+  sentence: Sentence,
+  file: Parameters<typeof reportJoined>[0],
+  add: (sentence: Sentence, from: number, to: number) => boolean
+): void {
   const clauses = clausesOf(sentence)
   for (let index = 0; index < clauses.length; index++) {
     const clause = clauses[index]
@@ -303,13 +325,16 @@ const timeHint = new RegExp(timeSource)
 // Clause openers that say nothing about who acts: “好的，”, “然后我们会…”.
 const opener = /^(?:您好|你好|好的|(?:请|您|你)?放心|嗯|那么|那|然后|随后|之后|届时|并且|并|同时|另外|此外|而且|所以|因此)+/
 // What may stand between the subject, the time and 会 / 将: “我们明天就会”, “最晚明天中午前”.
-const fillers = new RegExp(`^(?:${mark}|也|都|就|还|再|便|即|一定|必定|肯定|马上|立即|立刻|随即|随后|届时|然后|最晚|最迟|最快|不晚于|在|于|从|准时|按时|及时|统一|亲自|直接|专门)+`)
+const fillers = new RegExp(
+  `^(?:${mark}|也|都|就|还|再|便|即|一定|必定|肯定|马上|立即|立刻|随即|随后|届时|然后|最晚|最迟|最快|不晚于|在|于|从|准时|按时|及时|统一|亲自|直接|专门)+`
+)
 // The company: 我们, 我这边, 我们的工作人员, 售后专员, 技术团队 … — never the customer’s (您的同事) nor a
 // third party’s (快递公司, 银行).
 const company =
   /^(?:(?![您你]|快递|物流|银行|第三方|对方|航空|保险)(?:(?![会将不没未无])[\p{Script=Han}A-Za-z]){0,6}?(?:团队|部门|专员|人员|同事|客服|工程师|师傅|经理|主管|顾问|小组|中心|仓库|财务|售后|公司)+|我们|我|咱们|本人|我司|我方|本司|本店|本公司|敝司|公司|小编)(?:这边|那边|方面)?/u
 // What the company acts on: “您的订单将于明天发货”.
-const thing = /^(?:(?:您|你)(?:们)?的)?(?:这个|该|此)?(?:订单|包裹|快件|快递|货物|商品|退款|款项|退货|换货|补发件|申请|工单|问题|投诉|发票|维修|账户|账号)+/
+const thing =
+  /^(?:(?:您|你)(?:们)?的)?(?:这个|该|此)?(?:订单|包裹|快件|快递|货物|商品|退款|款项|退货|换货|补发件|申请|工单|问题|投诉|发票|维修|账户|账号)+/
 const customer = /^(?:您|你)(?!好)/
 const modal = /^(?:将会|将要|会|将)(?![员议计话场长谈面晤客所近来军])/
 const benefactive = /^(?:给|为|帮|替|向|与|跟)(?:您|你)/
@@ -318,7 +343,8 @@ const deed =
   /(?:给|为|帮|替|向|与|跟)(?:您|你)|回复|答复|回电|致电|去电|回访|联系|通知|告知|告诉|提醒|发送|发给|发到|发至|寄出|寄给|寄回|发出|发货|出货|送出|安排|处理|办理|受理|退款|退还|退回|返还|补发|重发|换货|更换|跟进|反馈|上门|解决|修复|维修|修好|审核|核实|核查|确认|调查|排查|查明|派送|配送|送达|送到|送货|完成|开通|恢复|补偿|赔偿|提供|打电话|打给/
 const deedFirst = new RegExp(`^(?:${deed.source})`)
 // What the company does to the customer’s order or refund; arriving (送达, 到账) is not its promise.
-const handled = /发货|发出|寄出|出库|送出|处理|办理|受理|审核|退还|退回|返还|补发|重发|安排|解决|修复|恢复|完成|回复|答复|派送|配送|开通|更换/
+const handled =
+  /发货|发出|寄出|出库|送出|处理|办理|受理|审核|退还|退回|返还|补发|重发|安排|解决|修复|恢复|完成|回复|答复|派送|配送|开通|更换/
 // A time after a second verb: “我会调查并在3个工作日内与您联系”.
 const laterTime = new RegExp(`(?:并且|并|然后|再|随后|同时)(?:在|于|最晚|最迟)?${mark}`)
 // A time that runs from an event: “在收到退货后3个工作日内退款”.
@@ -346,7 +372,11 @@ type Subject = 'company' | 'thing' | 'customer'
  * Report the concrete commitments of the Chinese sentences. Returns a promise only when there is one to
  * resolve: the date parser is loaded then, and most replies make none.
  */
-export function collectCommitmentsZh(sentences: readonly Sentence[], context: ReplyContext, flagged: ReadonlySet<Sentence>): Promise<void> | undefined {
+export function collectCommitmentsZh(
+  sentences: readonly Sentence[],
+  context: ReplyContext,
+  flagged: ReadonlySet<Sentence>
+): Promise<void> | undefined {
   const found: Array<{start: number; end: number; when: string | null}> = []
   for (const sentence of sentences) {
     if (sentence.lang !== 'zh' || flagged.has(sentence)) continue
@@ -406,7 +436,13 @@ function clausesZh(sentence: Sentence): Clause[] {
   const clauses: Clause[] = []
   for (const clause of clausesOf(sentence)) {
     const previous = clauses.at(-1)
-    if (previous && clause.start === previous.end + 1 && /[:.]/.test(text[previous.end]) && /[0-9]$/.test(previous.text) && /^[0-9]/.test(clause.text)) {
+    if (
+      previous &&
+      clause.start === previous.end + 1 &&
+      /[:.]/.test(text[previous.end]) &&
+      /[0-9]$/.test(previous.text) &&
+      /^[0-9]/.test(clause.text)
+    ) {
       clauses[clauses.length - 1] = {start: previous.start, end: clause.end, text: text.slice(previous.start, clause.end)}
     } else clauses.push(clause)
   }
@@ -414,7 +450,11 @@ function clausesZh(sentence: Sentence): Clause[] {
 }
 
 /** Whether a clause (its times marked) promises an action by a time, and the subject it names. */
-function readPromise(clause: string, inherited: Subject | undefined, timeBefore: boolean): {subject?: Subject; promise: boolean; afterEvent?: boolean} {
+function readPromise(
+  clause: string,
+  inherited: Subject | undefined,
+  timeBefore: boolean
+): {subject?: Subject; promise: boolean; afterEvent?: boolean} {
   let rest = clause.replace(opener, '')
   let timed = timeBefore
   const take = (pattern: RegExp): boolean => {
@@ -428,7 +468,8 @@ function readPromise(clause: string, inherited: Subject | undefined, timeBefore:
   const subject: Subject | undefined = take(company) ? 'company' : take(thing) ? 'thing' : customer.test(rest) ? 'customer' : undefined
   const who = subject ?? inherited
   // The customer acts (“您需要在明天之前提交”), or is asked to (请…), wished for, or asked: no promise.
-  if (who === 'customer' || /^请|^敬请|^烦请|^麻烦/.test(rest) || wish.test(clause) || asking.test(clause) || hedge.test(clause)) return {subject, promise: false}
+  if (who === 'customer' || /^请|^敬请|^烦请|^麻烦/.test(rest) || wish.test(clause) || asking.test(clause) || hedge.test(clause))
+    return {subject, promise: false}
   if (negation.test(clause.replace(/不晚于/g, '')) || done.test(clause)) return {subject, promise: false}
   take(fillers)
   let afterEvent = false

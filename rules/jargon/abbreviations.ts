@@ -42,8 +42,63 @@ export const placeWords = new Set(['to', 'from', 'at', 'in', 'via', 'into', 'fli
 const vowels = /[AEIOUY]/g
 // Words that introduce a code (“booking ENVKQ”) and nouns that follow a name (“the SNKRS app”, “your RR account”,
 // “an SD card”): what comes with them is a reference or a product, not a term to explain.
-const codeWords = new Set(['booking', 'reference', 'ref', 'code', 'number', 'confirmation', 'pnr', 'voucher', 'order', 'flight', 'seat', 'gate', 'terminal', 'platform', 'room', 'model', 'version', 'size', 'colour', 'color', 'style', 'sku'])
-const nameHeads = new Set(['app', 'apps', 'card', 'cards', 'console', 'account', 'accounts', 'store', 'desktop', 'reference', 'membership', 'member', 'members', 'points', 'website', 'site', 'page', 'profile', 'channel', 'stadium', 'arena', 'mall', 'station', 'airport', 'branch', 'series', 'edition', 'plus', 'pro', 'max', 'mini'])
+const codeWords = new Set([
+  'booking',
+  'reference',
+  'ref',
+  'code',
+  'number',
+  'confirmation',
+  'pnr',
+  'voucher',
+  'order',
+  'flight',
+  'seat',
+  'gate',
+  'terminal',
+  'platform',
+  'room',
+  'model',
+  'version',
+  'size',
+  'colour',
+  'color',
+  'style',
+  'sku'
+])
+const nameHeads = new Set([
+  'app',
+  'apps',
+  'card',
+  'cards',
+  'console',
+  'account',
+  'accounts',
+  'store',
+  'desktop',
+  'reference',
+  'membership',
+  'member',
+  'members',
+  'points',
+  'website',
+  'site',
+  'page',
+  'profile',
+  'channel',
+  'stadium',
+  'arena',
+  'mall',
+  'station',
+  'airport',
+  'branch',
+  'series',
+  'edition',
+  'plus',
+  'pro',
+  'max',
+  'mini'
+])
 
 /**
  * All-capital abbreviations in the sentences that are neither everyday, nor allowed, nor defined in the reply,
@@ -55,7 +110,9 @@ export function unknownAbbreviations(sentences: Sentence[], known: Known, contex
   for (const sentence of sentences) {
     const tokens = sentence.tokens
     // An expanded contraction repeats its token; only the first copy counts.
-    const words = tokens.filter((token, index) => !token.punctuation && tokens[index - 1]?.start !== token.start && /\p{L}/u.test(token.raw))
+    const words = tokens.filter(
+      (token, index) => !token.punctuation && tokens[index - 1]?.start !== token.start && /\p{L}/u.test(token.raw)
+    )
     const capitals = words.filter((token) => /^[A-Z0-9&'-]{2,}$/.test(token.raw) && /[A-Z]/.test(token.raw))
     // A sentence in capitals is shouting, not abbreviations; a sentence in another language is not ours to judge.
     if (capitals.length * 2 >= words.length && words.length > 1) continue
@@ -78,7 +135,12 @@ export function unknownAbbreviations(sentences: Sentence[], known: Known, contex
 
 function isKnown(candidate: string, raw: string, stem: string, known: Known): boolean {
   const lower = candidate.toLowerCase()
-  return known.everyday.has(lower) || known.everyday.has(raw.toLowerCase()) || known.everyday.has(stem.toLowerCase()) || known.defined.has(candidate)
+  return (
+    known.everyday.has(lower) ||
+    known.everyday.has(raw.toLowerCase()) ||
+    known.everyday.has(stem.toLowerCase()) ||
+    known.defined.has(candidate)
+  )
 }
 
 // Names, codes, places and sign-offs that look like abbreviations.
@@ -128,10 +190,101 @@ export function isLabel(source: string, end: number): boolean {
 }
 
 // Capitalised without being names: “by COB Friday”, “EOD Monday”.
-const calendar = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'today', 'tomorrow', 'tonight'])
+const calendar = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'mon',
+  'tue',
+  'tues',
+  'wed',
+  'thu',
+  'thur',
+  'thurs',
+  'fri',
+  'sat',
+  'sun',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'today',
+  'tomorrow',
+  'tonight'
+])
 
 // Function words of the other languages support teams answer in, that English does not use: “notre SAV”.
-const foreignWords = new Set(['le', 'les', 'notre', 'votre', 'vous', 'nous', 'avez', 'une', 'des', 'du', 'pour', 'avec', 'el', 'los', 'las', 'por', 'para', 'usted', 'nuestro', 'nuestra', 'der', 'das', 'und', 'ihre', 'ist', 'nicht', 'mit', 'het', 'een', 'niet', 'di', 'che', 'sono', 'não', 'você', 'seu', 'sua', 'par', 'merci', 'bonjour', 'cordialement', 'hola', 'gracias', 'danke', 'bitte'])
+const foreignWords = new Set([
+  'le',
+  'les',
+  'notre',
+  'votre',
+  'vous',
+  'nous',
+  'avez',
+  'une',
+  'des',
+  'du',
+  'pour',
+  'avec',
+  'el',
+  'los',
+  'las',
+  'por',
+  'para',
+  'usted',
+  'nuestro',
+  'nuestra',
+  'der',
+  'das',
+  'und',
+  'ihre',
+  'ist',
+  'nicht',
+  'mit',
+  'het',
+  'een',
+  'niet',
+  'di',
+  'che',
+  'sono',
+  'não',
+  'você',
+  'seu',
+  'sua',
+  'par',
+  'merci',
+  'bonjour',
+  'cordialement',
+  'hola',
+  'gracias',
+  'danke',
+  'bitte'
+])
 
 const accented = /[àâçéèêëîïôûùüÿñãõ]/
 
@@ -152,7 +305,20 @@ function firstWord(sentence: Sentence): Token | undefined {
   return undefined
 }
 
-const clauseStarts = new Set(['but', 'and', 'so', 'while', 'because', 'as', 'since', 'although', 'though', 'unfortunately', 'currently', 'sadly'])
+const clauseStarts = new Set([
+  'but',
+  'and',
+  'so',
+  'while',
+  'because',
+  'as',
+  'since',
+  'although',
+  'though',
+  'unfortunately',
+  'currently',
+  'sadly'
+])
 const subjectVerbs = new Set(['is', 'was', 'has', 'helps', 'does', 'offers', 'provides', 'supports', 'runs', 'owns', 'makes'])
 
 function isBareSubject(tokens: Token[], index: number, before: Token | undefined, after: Token | undefined, sentence: Sentence): boolean {
@@ -188,7 +354,11 @@ function isNamePart(token: Token | undefined, sentence: Sentence): boolean {
 function isRoute(sentence: Sentence, index: number): boolean {
   for (const offset of [-2, -1, 1, 2]) {
     const other = sentence.tokens[index + offset]
-    if (other && /^[A-Z]{3}$/.test(other.raw) && (Math.abs(offset) === 2 ? ['-', 'to', '>', '→', '/'].includes(sentence.tokens[index + offset / 2].norm) : true)) {
+    if (
+      other &&
+      /^[A-Z]{3}$/.test(other.raw) &&
+      (Math.abs(offset) === 2 ? ['-', 'to', '>', '→', '/'].includes(sentence.tokens[index + offset / 2].norm) : true)
+    ) {
       return Math.abs(offset) === 2 || /^[A-Z]{3}$/.test(sentence.tokens[index].raw)
     }
   }

@@ -13,7 +13,7 @@ import {
   SpanSet,
   startsSentence,
   type ReplyContext,
-  type RuleSettings,
+  type RuleSettings
 } from '../kit/index.js'
 import {dictionary, isLabel, unknownAbbreviations} from './abbreviations.js'
 import metaData from './meta.json' with {type: 'json'}
@@ -65,16 +65,33 @@ export default defineRule(meta, (tree, file, context) => {
   const allowed = allowedWords(context.settings)
   const defined = definedAbbreviations(source, context)
   const flagged = new SpanSet()
-  const add = (start: number, end: number, suggestions: string[], entryNote?: string, initial = false, asWritten = false, kind?: ProcessFinding['kind']) => {
+  const add = (
+    start: number,
+    end: number,
+    suggestions: string[],
+    entryNote?: string,
+    initial = false,
+    asWritten = false,
+    kind?: ProcessFinding['kind']
+  ) => {
     if (!flagged.add(start, end)) return
     const cased = asWritten ? [...suggestions] : matchCase(source.slice(start, end), suggestions)
     const fixed = withArticle(source, start, initial ? cased.map(capitalize) : cased)
     const actual = source.slice(fixed.start, end)
-    const reason = kind ? structuralReason(kind, quote(actual), fixed.expected[0]) : fixed.expected.length > 0
-      ? `${quote(actual)} is support jargon; try ${quote(fixed.expected[0])}`
-      : `${quote(actual)} may be unknown to the customer; spell it out the first time`
+    const reason = kind
+      ? structuralReason(kind, quote(actual), fixed.expected[0])
+      : fixed.expected.length > 0
+        ? `${quote(actual)} is support jargon; try ${quote(fixed.expected[0])}`
+        : `${quote(actual)} may be unknown to the customer; spell it out the first time`
     // The glossary wants the term, not an article the fix took along; a team's own terms are flagged whatever it allows.
-    report(file, {start: fixed.start, end, reason, expected: fixed.expected, note: entryNote ?? note, term: asWritten ? undefined : source.slice(start, end)})
+    report(file, {
+      start: fixed.start,
+      end,
+      reason,
+      expected: fixed.expected,
+      note: entryNote ?? note,
+      term: asWritten ? undefined : source.slice(start, end)
+    })
   }
 
   // A team's own alternatives are used as the team wrote them.
@@ -100,13 +117,18 @@ export default defineRule(meta, (tree, file, context) => {
   if (chinese) checkChinese(tree, file, context, {add, allowed, defined, dictionary})
   if (!capitals) return
   const known = {everyday: everydayFor(context.settings, allowed), defined}
-  const unknown = unknownAbbreviations(sentencesOf(tree, file).filter((sentence) => sentence.lang !== 'zh'), known, context)
+  const unknown = unknownAbbreviations(
+    sentencesOf(tree, file).filter((sentence) => sentence.lang !== 'zh'),
+    known,
+    context
+  )
   for (const token of unknown) add(token.start, token.end, [])
 })
 
 // What a finding of the structural layer says, by kind.
 function structuralReason(kind: ProcessFinding['kind'], actual: string, suggestion: string | undefined): string {
-  if (suggestion !== undefined) return `${actual} is ${kind === 'process' ? 'internal process talk' : kind === 'industry' ? 'an industry term' : 'support jargon'}; try ${quote(suggestion)}`
+  if (suggestion !== undefined)
+    return `${actual} is ${kind === 'process' ? 'internal process talk' : kind === 'industry' ? 'an industry term' : 'support jargon'}; try ${quote(suggestion)}`
   if (kind === 'process') return `${actual} is internal process talk; say what it means for the customer`
   if (kind === 'industry') return `${actual} is an industry term the customer may not know; say what it means`
   return `${actual} is office jargon; say it in plain words`
@@ -120,7 +142,10 @@ function startsAt(context: ReplyContext, offset: number): boolean {
 /** Abbreviations the reply spells out: “Return Merchandise Authorization (RMA)” or “RMA (return merchandise authorization)”. */
 function definedAbbreviations(source: string, context: ReplyContext): Set<string> {
   const defined = new Set<string>()
-  const text = context.regions.filter((region) => region.kind === 'body' || region.kind === 'greeting').map((region) => source.slice(region.start, region.end)).join('\n')
+  const text = context.regions
+    .filter((region) => region.kind === 'body' || region.kind === 'greeting')
+    .map((region) => source.slice(region.start, region.end))
+    .join('\n')
   for (const match of text.matchAll(/\(([A-Z][A-Za-z0-9&]{1,7})\)/g)) defined.add(match[1].toUpperCase().replace(/S$/, ''))
   for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,7})s? \((?:the |a |an )?[A-Za-z][^)]{3,}\)/g)) defined.add(match[1])
   // A term the customer used first, in the quoted message the reply answers, is theirs already, unless
@@ -134,7 +159,8 @@ function definedAbbreviations(source: string, context: ReplyContext): Set<string
     }
   }
   // “PBLB refers to 20 kg of baggage”, “BWAK is the code for mineral water”.
-  for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,7})s? (?:stands for|means|refers? to|is short for|is the|are the) /g)) defined.add(match[1])
+  for (const match of text.matchAll(/\b([A-Z][A-Z0-9&]{1,7})s? (?:stands for|means|refers? to|is short for|is the|are the) /g))
+    defined.add(match[1])
   return defined
 }
 
@@ -185,7 +211,12 @@ function glossaryMatches(context: ReplyContext, settings: RuleSettings) {
     terms = Object.entries(flag)
       .map(([term, plain]) => {
         const folded = term.trim().toLowerCase()
-        return {term: folded, suggestions: typeof plain === 'string' ? [plain] : plain, wordStart: wordCharacter.test(folded[0] ?? ''), wordEnd: wordCharacter.test(folded.at(-1) ?? '')}
+        return {
+          term: folded,
+          suggestions: typeof plain === 'string' ? [plain] : plain,
+          wordStart: wordCharacter.test(folded[0] ?? ''),
+          wordEnd: wordCharacter.test(folded.at(-1) ?? '')
+        }
       })
       .filter((entry) => entry.term.length > 0)
     glossaryCache.set(flag, terms)
@@ -225,7 +256,7 @@ function withArticle(source: string, start: number, expected: string[]): {start:
   const needsAn = (text: string) => /^[aeiou]/i.test(text) && !/^(?:u[nr]i|eu|one)/i.test(text)
   const fix = (text: string) => {
     const right = needsAn(text) ? 'an' : 'a'
-    return right === article.toLowerCase() ? undefined : (article[0] === 'A' ? right[0].toUpperCase() + right.slice(1) : right)
+    return right === article.toLowerCase() ? undefined : article[0] === 'A' ? right[0].toUpperCase() + right.slice(1) : right
   }
   if (!expected.some((text) => fix(text) !== undefined)) return {start, expected}
   return {start: start - article.length - 1, expected: expected.map((text) => `${fix(text) ?? article} ${text}`)}

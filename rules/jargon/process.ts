@@ -37,7 +37,9 @@ const triggers = new Set<string>([
   'pingNoun',
   'corporateWord'
 ])
-const entries: ClassEntry[] = Object.entries(wordClasses).flatMap(([cls, phrases]) => phrases.map((phrase) => ({phrase, cls: cls as ClassName})))
+const entries: ClassEntry[] = Object.entries(wordClasses).flatMap(([cls, phrases]) =>
+  phrases.map((phrase) => ({phrase, cls: cls as ClassName}))
+)
 const candidates = definePhrases<ClassEntry>(entries.filter((entry) => triggers.has(entry.cls)))
 // Every class, common words too (“is”, “we”), read only in the candidate sentences.
 let everyClass: PhraseMatcher | undefined
@@ -70,7 +72,8 @@ class ClassIndex {
 
   /** Whether a word of the class starts in `[from, to)`. */
   within(cls: ClassName, from: number, to: number): boolean {
-    for (let index = Math.max(0, from); index < Math.min(to, this.sentence.tokens.length); index++) if (this.end(cls, index) >= 0) return true
+    for (let index = Math.max(0, from); index < Math.min(to, this.sentence.tokens.length); index++)
+      if (this.end(cls, index) >= 0) return true
     return false
   }
 
@@ -109,8 +112,17 @@ const replyForms: Record<string, string> = {revert: 'reply', reverts: 'replies',
 function matchAt(index: ClassIndex, from: number): ProcessFinding | undefined {
   const {sentence} = index
   const tokens = sentence.tokens
-  const span = (to: number, suggestions: string[], kind: ProcessFinding['kind']): ProcessFinding => ({start: tokens[from].start, end: tokens[to - 1].end, suggestions, kind})
-  const text = (start: number, end: number) => tokens.slice(start, end).map((token) => token.raw).join(' ')
+  const span = (to: number, suggestions: string[], kind: ProcessFinding['kind']): ProcessFinding => ({
+    start: tokens[from].start,
+    end: tokens[to - 1].end,
+    suggestions,
+    kind
+  })
+  const text = (start: number, end: number) =>
+    tokens
+      .slice(start, end)
+      .map((token) => token.raw)
+      .join(' ')
 
   // “get buy-in from the stakeholders”: one finding for the whole request.
   const buyIn = index.end('buyInNoun', from)
@@ -129,7 +141,10 @@ function matchAt(index: ClassIndex, from: number): ProcessFinding | undefined {
       const place = Math.max(index.end('internalPlace', at), index.end('internalPlace', link + 1))
       if (place < 0) break
       // “… for manual adjudication”: the purpose is part of the process talk.
-      const purpose = index.norm(place) === 'for' ? Math.max(index.end('internalEvent', place + 1), index.end('internalTerm', place + 1), index.end('internalPlace', place + 1)) : -1
+      const purpose =
+        index.norm(place) === 'for'
+          ? Math.max(index.end('internalEvent', place + 1), index.end('internalTerm', place + 1), index.end('internalPlace', place + 1))
+          : -1
       return span(purpose >= 0 ? purpose : place, [], 'process')
     }
   }
@@ -143,7 +158,9 @@ function matchAt(index: ClassIndex, from: number): ProcessFinding | undefined {
   }
 
   // “logged as a defect against the release”, “raised a P2”, “opened a Jira”.
-  if (['logged', 'raised', 'filed', 'recorded', 'tagged', 'marked', 'opened', 'created', 'classed', 'classified'].includes(index.norm(from))) {
+  if (
+    ['logged', 'raised', 'filed', 'recorded', 'tagged', 'marked', 'opened', 'created', 'classed', 'classified'].includes(index.norm(from))
+  ) {
     // “logged it as a defect”, “raised your report as a P2”: the object may come between.
     let as = from + 1
     while (as < from + 4 && index.norm(as) !== 'as') as++
@@ -174,7 +191,11 @@ function matchAt(index: ClassIndex, from: number): ProcessFinding | undefined {
 
   // “We'll action your refund”: “action” as a verb.
   const action = index.end('actionVerb', from)
-  if (action >= 0 && ['will', 'to', 'can', 'could', 'please', 'we', 'i', 'be', 'and', 'shall', 'would'].includes(index.norm(from - 1)) && index.end('actionObject', action) >= 0) {
+  if (
+    action >= 0 &&
+    ['will', 'to', 'can', 'could', 'please', 'we', 'i', 'be', 'and', 'shall', 'would'].includes(index.norm(from - 1)) &&
+    index.end('actionObject', action) >= 0
+  ) {
     return span(action, [index.norm(from) === 'actioning' ? 'processing' : 'process'], 'corporate')
   }
 
@@ -217,21 +238,37 @@ function matchAt(index: ClassIndex, from: number): ProcessFinding | undefined {
 
 // The index of the sentence's first word, after handles and numbers: “@1234 Retro …”.
 function firstWord(sentence: Sentence): number {
-  const at = sentence.tokens.findIndex((token, index) => !token.punctuation && /\p{L}/u.test(token.raw) && sentence.tokens[index - 1]?.raw !== '@')
-  return at < 0 ? 0 : at
+  const at = sentence.tokens.findIndex(
+    (token, index) => !token.punctuation && /\p{L}/u.test(token.raw) && sentence.tokens[index - 1]?.raw !== '@'
+  )
+  return Math.max(at, 0)
 }
 
 function corporateAt(index: ClassIndex, from: number): ProcessFinding | undefined {
   const {sentence} = index
   const tokens = sentence.tokens
   const norm = index.norm(from)
-  const one = (suggestions: string[]): ProcessFinding => ({start: tokens[from].start, end: tokens[from].end, suggestions, kind: 'corporate'})
+  const one = (suggestions: string[]): ProcessFinding => ({
+    start: tokens[from].start,
+    end: tokens[from].end,
+    suggestions,
+    kind: 'corporate'
+  })
   // “I don't have the bandwidth”: a person's time, not a line's capacity.
-  if (norm === 'bandwidth' && index.within('personSubject', from - 6, from) && index.within('haveVerb', from - 3, from) && !sentence.tokens.some((_, at) => index.end('networkWords', at) >= 0)) {
+  if (
+    norm === 'bandwidth' &&
+    index.within('personSubject', from - 6, from) &&
+    index.within('haveVerb', from - 3, from) &&
+    !sentence.tokens.some((_, at) => index.end('networkWords', at) >= 0)
+  ) {
     return one(['time'])
   }
   // “so we're all aligned”, “aligned on the date”: agreement, not position.
-  if (norm === 'aligned' && (index.within('personSubject', from - 4, from) || index.end('alignLink', from + 1) >= 0) && index.within('alignBe', from - 2, from)) {
+  if (
+    norm === 'aligned' &&
+    (index.within('personSubject', from - 4, from) || index.end('alignLink', from + 1) >= 0) &&
+    index.within('alignBe', from - 2, from)
+  ) {
     return one(['agreed'])
   }
   // “a quick ping”, “I'll ping the team”: a message, not a network test.
@@ -240,8 +277,14 @@ function corporateAt(index: ClassIndex, from: number): ProcessFinding | undefine
     const start = tokens[from].norm === 'a' || tokens[from].norm === 'another' ? from + 1 : from
     return {start: tokens[start].start, end: tokens[ping - 1].end, suggestions: [], kind: 'corporate'}
   }
-  const team = (at: number) => tokens.slice(at, at + 4).some((token) => ['team', 'teams', 'colleague', 'colleagues', 'manager', 'department', 'engineer', 'engineers'].includes(token.norm))
-  if ((norm === 'ping' || norm === 'pinged' || norm === 'pinging') && (index.end('person', from + 1) >= 0 || (articles.has(index.norm(from + 1)) && team(from + 1)))) {
+  const team = (at: number) =>
+    tokens
+      .slice(at, at + 4)
+      .some((token) => ['team', 'teams', 'colleague', 'colleagues', 'manager', 'department', 'engineer', 'engineers'].includes(token.norm))
+  if (
+    (norm === 'ping' || norm === 'pinged' || norm === 'pinging') &&
+    (index.end('person', from + 1) >= 0 || (articles.has(index.norm(from + 1)) && team(from + 1)))
+  ) {
     return one([{ping: 'message', pinged: 'messaged', pinging: 'messaging'}[norm]])
   }
   // “socialise the new pricing”: share a plan inside a company.
@@ -250,9 +293,19 @@ function corporateAt(index: ClassIndex, from: number): ProcessFinding | undefine
     return one(plain[norm] ?? [])
   }
   // “the ops sync”, “a quick sync”, “sync up”: a meeting, not a device.
-  if (norm === 'sync' && (index.norm(from + 1) === 'up' || (index.end('meetingAdjective', from - 1) === from && !['your', 'the', 'it', 'this', 'my', 'with', 'to'].includes(index.norm(from + 1))))) {
+  if (
+    norm === 'sync' &&
+    (index.norm(from + 1) === 'up' ||
+      (index.end('meetingAdjective', from - 1) === from &&
+        !['your', 'the', 'it', 'this', 'my', 'with', 'to'].includes(index.norm(from + 1))))
+  ) {
     const start = index.norm(from + 1) === 'up' ? from : from - 1
-    return {start: tokens[start].start, end: tokens[index.norm(from + 1) === 'up' ? from + 1 : from].end, suggestions: [], kind: 'corporate'}
+    return {
+      start: tokens[start].start,
+      end: tokens[index.norm(from + 1) === 'up' ? from + 1 : from].end,
+      suggestions: [],
+      kind: 'corporate'
+    }
   }
   // “Please advise if …”: asking the customer to tell us; not advising someone (“kindly advise the recipient”).
   if ((norm === 'please' || norm === 'kindly') && index.norm(from + 1) === 'advise') {

@@ -4,7 +4,17 @@
  * that hold a jargon term (二线城市, 针对接下来, 升级 meaning an upgrade), everyday abbreviations (App,
  * ID, Wi-Fi, PDF), or an abbreviation the reply explains (“RMA（退货授权号）”, “SLA即服务承诺时限”).
  */
-import {type ChineseCheck, type PhraseMatch, PhraseMatcher, type ReplyContext, alternation, definePhrases, findPhrases, joinedText, sentencesOf} from '../kit/index.js'
+import {
+  type ChineseCheck,
+  type PhraseMatch,
+  PhraseMatcher,
+  type ReplyContext,
+  alternation,
+  definePhrases,
+  findPhrases,
+  joinedText,
+  sentencesOf
+} from '../kit/index.js'
 import common from './common-abbreviations.json' with {type: 'json'}
 import everyday from './everyday.json' with {type: 'json'}
 import englishData from './phrases.json' with {type: 'json'}
@@ -89,7 +99,14 @@ export const checkChinese: ChineseCheck<JargonTools> = (tree, file, context, too
       const singular = token.raw.replace(/s$/, '')
       const lower = singular.toLowerCase()
       if (saidAsWord(singular.replace(/\d+$/, ''))) return false
-      return !everydayWords.has(lower) && !everydayWords.has(lower.replace(/\d+$/, '')) && !everydayWords.has(token.raw.toLowerCase()) && !extra.has(lower) && !tools.allowed.has(lower) && !tools.defined.has(singular)
+      return (
+        !everydayWords.has(lower) &&
+        !everydayWords.has(lower.replace(/\d+$/, '')) &&
+        !everydayWords.has(token.raw.toLowerCase()) &&
+        !extra.has(lower) &&
+        !tools.allowed.has(lower) &&
+        !tools.defined.has(singular)
+      )
     })
   )
   if (unknown.length === 0) return
@@ -126,7 +143,8 @@ function isEveryday(match: PhraseMatch<Entry>): boolean {
   if (match.entry.phrase === '挂起') return /电话|手机/.test(before)
   // “跟技术团队 sync 一下” is the agent's own step with colleagues; “sync 给您” hands the customer the jargon.
   if (match.entry.phrase === 'sync') return /[跟和与]/.test(joined.text.slice(Math.max(0, from - 8), from))
-  if (match.entry.phrase.includes('升级')) return upgradeNear.test(before) || upgradeNear.test(after.replace(/^(?:到|至|为|成)/, '').slice(0, 4))
+  if (match.entry.phrase.includes('升级'))
+    return upgradeNear.test(before) || upgradeNear.test(after.replace(/^(?:到|至|为|成)/, '').slice(0, 4))
   return false
 }
 
@@ -134,7 +152,10 @@ function isEveryday(match: PhraseMatch<Entry>): boolean {
 export function addChineseDefinitions(text: string, defined: Set<string>): void {
   for (const match of text.matchAll(/([A-Z][A-Za-z0-9&]{1,7}?)s?\s*[（(][^()（）]{2,}[)）]/g)) defined.add(match[1].toUpperCase())
   for (const match of text.matchAll(/[（(]\s*([A-Z][A-Za-z0-9&]{1,7})\s*[)）]/g)) defined.add(match[1].toUpperCase().replace(/S$/, ''))
-  for (const match of text.matchAll(/([A-Z][A-Z0-9&]{1,7})\s*[,，]?\s*(?:即|也就是|就是|是指|指的是|意思是|的意思是|全称|代表|是.{1,12}的(?:缩写|简称)|(?:是|指)\s*[“"「『])/g)) defined.add(match[1])
+  for (const match of text.matchAll(
+    /([A-Z][A-Z0-9&]{1,7})\s*[,，]?\s*(?:即|也就是|就是|是指|指的是|意思是|的意思是|全称|代表|是.{1,12}的(?:缩写|简称)|(?:是|指)\s*[“"「『])/g
+  ))
+    defined.add(match[1])
   for (const match of text.matchAll(/所谓的?\s*([A-Z][A-Z0-9&]{1,7})/g)) defined.add(match[1])
 }
 

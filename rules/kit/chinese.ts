@@ -25,7 +25,33 @@ export interface Clause {
 }
 
 // Marks that end a clause (after folding: “，” is “,”, “！” is “!”).
-const clauseMarks = new Set([',', ';', ':', '!', '?', '。', '.', '...', '…', '~', '—', '(', ')', '“', '”', '"', '「', '」', '『', '』', '【', '】', '[', ']', '｡'])
+const clauseMarks = new Set([
+  ',',
+  ';',
+  ':',
+  '!',
+  '?',
+  '。',
+  '.',
+  '...',
+  '…',
+  '~',
+  '—',
+  '(',
+  ')',
+  '“',
+  '”',
+  '"',
+  '「',
+  '」',
+  '『',
+  '』',
+  '【',
+  '】',
+  '[',
+  ']',
+  '｡'
+])
 
 /** The clauses of a sentence, split at punctuation marks (commas, full stops, brackets, quotes). */
 export function clausesOf(sentence: Sentence): Clause[] {
@@ -87,6 +113,13 @@ export function reportJoined(
   const {start, end} = joinedSpan(sentence, from, to)
   const source = file.data.tactful?.source ?? String(file.value)
   const actual = source.slice(start, end)
-  return report(file, {start, end, reason: details.reason(actual), expected: details.expected?.(actual) ?? [], note: details.note, safe: details.safe, severity: details.severity})
+  return report(file, {
+    start,
+    end,
+    reason: details.reason(actual),
+    expected: details.expected?.(actual) ?? [],
+    note: details.note,
+    safe: details.safe,
+    severity: details.severity
+  })
 }
-

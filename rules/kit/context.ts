@@ -8,16 +8,7 @@ import type {VFile} from 'vfile'
  * addresses) and `directive` (`<!-- tactful-disable … -->` and other comments).
  * `greeting` and `body` are the lintable reply text.
  */
-export type RegionKind =
-  | 'header'
-  | 'greeting'
-  | 'body'
-  | 'quote'
-  | 'signoff'
-  | 'signature'
-  | 'code'
-  | 'url'
-  | 'directive'
+export type RegionKind = 'header' | 'greeting' | 'body' | 'quote' | 'signoff' | 'signature' | 'code' | 'url' | 'directive'
 
 /** A run of the input of one kind: `[start, end)` in UTF-16 code units. */
 export interface Region {

@@ -44,7 +44,8 @@ export type RuleMetaData = Omit<RuleMeta, 'url' | 'severity'> & {readonly severi
 /** Make a rule's meta from its `meta.json`: check the severity and add the `url`. */
 export function ruleMeta(data: RuleMetaData): RuleMeta {
   const severity = parseSetting(data.severity, data.id)
-  if (severity === 'off') throw new Error(`Expected \`info\`, \`warning\` or \`error\` as the default severity of rule \`${data.id}\`, not \`off\``)
+  if (severity === 'off')
+    throw new Error(`Expected \`info\`, \`warning\` or \`error\` as the default severity of rule \`${data.id}\`, not \`off\``)
   return {...data, url: ruleUrl(data.id), severity}
 }
 
@@ -64,7 +65,8 @@ export function parseSetting(value: unknown, ruleId: string): RuleSetting {
 
 // The value as the user wrote it, never by calling its own `toString` (`{"toString": 1}` has none that works).
 function describeSetting(value: unknown): string {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined) return `\`${String(value)}\``
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
+    return `\`${String(value)}\``
   let json: string | undefined
   try {
     json = JSON.stringify(value)
@@ -73,7 +75,8 @@ function describeSetting(value: unknown): string {
   }
   const shown = json === undefined ? '' : `: \`${json.length > 80 ? `${json.slice(0, 80)}…` : json}\``
   if (Array.isArray(value)) {
-    const hint = value.length === 1 && typeof value[0] === 'string' && settings.has(value[0]) ? ` (write \`"${value[0]}"\`, without the brackets)` : ''
+    const hint =
+      value.length === 1 && typeof value[0] === 'string' && settings.has(value[0]) ? ` (write \`"${value[0]}"\`, without the brackets)` : ''
     return `a list${shown}${hint}`
   }
   return `${typeof value === 'object' ? 'an object' : `a ${typeof value}`}${shown}`

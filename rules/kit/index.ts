@@ -1,5 +1,25 @@
-export {type Directive, type Region, type RegionKind, type ReplyContext, type RuleSettings, isReplyText, regionAt, replyContext, replyRegions} from './context.js'
-export {type Check, type Report, type Rule, type RuleMeta, type RuleSetting, type Severity, defineRule, parseSetting, report} from './define-rule.js'
+export {
+  type Directive,
+  type Region,
+  type RegionKind,
+  type ReplyContext,
+  type RuleSettings,
+  isReplyText,
+  regionAt,
+  replyContext,
+  replyRegions
+} from './context.js'
+export {
+  type Check,
+  type Report,
+  type Rule,
+  type RuleMeta,
+  type RuleSetting,
+  type Severity,
+  defineRule,
+  parseSetting,
+  report
+} from './define-rule.js'
 export {type RuleDocs, type RuleMetaData, ruleMeta} from './define-rule.js'
 export {type Fix, applyFix, insertAfter, replaceWith} from './fixes.js'
 export {type Language, defineLanguage, languageOf} from './languages.js'

@@ -45,12 +45,40 @@ const irregular = new Map<string, string[]>([
 
 // Chat spellings without the apostrophe, which customers and agents write all the time.
 const bareNegatives = new Set([
-  'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'havent', 'hasnt', 'hadnt',
-  'couldnt', 'wouldnt', 'shouldnt', 'mustnt'
+  'dont',
+  'doesnt',
+  'didnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'havent',
+  'hasnt',
+  'hadnt',
+  'couldnt',
+  'wouldnt',
+  'shouldnt',
+  'mustnt'
 ])
 
 // Only after these does “’s” mean “is”; elsewhere it is a possessive (“the courier’s”).
-const isAfter = new Set(['it', 'that', 'there', 'here', 'what', 'who', 'he', 'she', 'where', 'how', 'this', 'one', 'everything', 'nothing', 'something'])
+const isAfter = new Set([
+  'it',
+  'that',
+  'there',
+  'here',
+  'what',
+  'who',
+  'he',
+  'she',
+  'where',
+  'how',
+  'this',
+  'one',
+  'everything',
+  'nothing',
+  'something'
+])
 
 const suffixes = new Map<string, string>([
   ["'ll", 'will'],

@@ -123,7 +123,8 @@ export class PhraseMatcher {
     const canEnd = (index: number): boolean => {
       if (index === units.length || owner[index] !== owner[index - 1]) return true
       if (!clitics) return false
-      for (let ahead = index; ahead < units.length && owner[ahead] === owner[index - 1]; ahead++) if (!clitics.after.has(units[ahead])) return false
+      for (let ahead = index; ahead < units.length && owner[ahead] === owner[index - 1]; ahead++)
+        if (!clitics.after.has(units[ahead])) return false
       return true
     }
     for (let first = 0; first < units.length; first++) {

@@ -303,4 +303,3 @@ export function startsSentence(sentence: Sentence, index: number): boolean {
   for (let before = 0; before < index; before++) if (!sentence.tokens[before].punctuation) return false
   return true
 }
-

@@ -8,7 +8,8 @@ import type {Region, Sentence} from '../kit/index.js'
 
 // “You’re welcome”, “my pleasure”, “不客气” answer a thanks: the customer has just thanked the agent.
 // Read on a sentence’s normalized text (lower case, contractions expanded, tokens spaced).
-const welcome = /(?:^|\s)(?:you are|your|you r|u r|ur|you re|ya|yo) (?:(?:so|very|most|more than|quite|always|all|both) )?welcome(?! (?:to|back|aboard|in|at|on|for|with|here|into)\b)(?:\s|$)|(?:^|\s)yw(?:\s|$)|(?:^|\s)(?:my|our) pleasure(?:\s|$)|pleasure (?:is|was) (?:all )?(?:mine|ours)|(?:glad|happy) (?:i|we) (?:could|were able to|was able to|did) help/u
+const welcome =
+  /(?:^|\s)(?:you are|your|you r|u r|ur|you re|ya|yo) (?:(?:so|very|most|more than|quite|always|all|both) )?welcome(?! (?:to|back|aboard|in|at|on|for|with|here|into)\b)(?:\s|$)|(?:^|\s)yw(?:\s|$)|(?:^|\s)(?:my|our) pleasure(?:\s|$)|pleasure (?:is|was) (?:all )?(?:mine|ours)|(?:glad|happy) (?:i|we) (?:could|were able to|was able to|did) help/u
 // “Anytime!” opening the reply answers thanks; so does “No worries!” or “No problem.” opening a short
 // reply that asks nothing (one that goes on to ask answers an apology as often as a thanks).
 const anytime = /^(?:anytime|any time)(?: [!.,~])*(?: \S+)?(?: [!.,~])*$/u
@@ -23,7 +24,26 @@ const partNumber = /^[([]?\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*[)\]]?$/u
 // Text that continues an earlier part: “>> your booking”, “…and”, “(cont)”.
 const continues = /^(?:>>|»|\.\.\.|…|\(cont|cont'?d\b|[（(]续[）)]|接上条)/iu
 // Words before a date-like “3/4” (“on 3/4”, “by 3/4”): then it is a date, not a part number.
-const dateWords = new Set(['on', 'by', 'from', 'until', 'till', 'til', 'before', 'after', 'since', 'at', 'of', 'is', 'was', 'date', 'dated', 'due', 'to', 'for'])
+const dateWords = new Set([
+  'on',
+  'by',
+  'from',
+  'until',
+  'till',
+  'til',
+  'before',
+  'after',
+  'since',
+  'at',
+  'of',
+  'is',
+  'was',
+  'date',
+  'dated',
+  'due',
+  'to',
+  'for'
+])
 
 // What may trail the closing sentence of a tweet or chat turn: initials and names after a caret, dash,
 // slash, asterisk or tilde (“^JK”, “-Becky”, “/RH”, “*TM”), part numbers, “>>”, links.
@@ -43,9 +63,46 @@ const leaders = [/^@\w+\s*/u, /^(?:>>+|»|\.\.\.|…)\s*/u, /^[([]?\d{1,2}\s*\/\
 
 // One-word sentences that are words, not the name of the agent who signs (“Sorry.”, “Enjoy.”).
 const oneWordSentences = new Set([
-  'absolutely', 'agreed', 'almost', 'alright', 'anytime', 'apologies', 'certainly', 'cheers', 'congrats', 'congratulations', 'correct',
-  'definitely', 'done', 'down', 'enjoy', 'everyone', 'exactly', 'fixed', 'great', 'hello', 'hi', 'indeed', 'it', 'love', 'no', 'noted',
-  'ok', 'okay', 'part', 'perfect', 'please', 'right', 'saludos', 'sorry', 'sure', 'true', 'welcome', 'yes', 'yep', 'yup'
+  'absolutely',
+  'agreed',
+  'almost',
+  'alright',
+  'anytime',
+  'apologies',
+  'certainly',
+  'cheers',
+  'congrats',
+  'congratulations',
+  'correct',
+  'definitely',
+  'done',
+  'down',
+  'enjoy',
+  'everyone',
+  'exactly',
+  'fixed',
+  'great',
+  'hello',
+  'hi',
+  'indeed',
+  'it',
+  'love',
+  'no',
+  'noted',
+  'ok',
+  'okay',
+  'part',
+  'perfect',
+  'please',
+  'right',
+  'saludos',
+  'sorry',
+  'sure',
+  'true',
+  'welcome',
+  'yes',
+  'yep',
+  'yup'
 ])
 
 /** A span of the input, `[start, end)`. */
@@ -60,7 +117,12 @@ export function answersThanks(sentences: Sentence[], source: string, regions: Re
   if (sentences.some((sentence) => welcome.test(sentence.text) || welcomeZh.test(source.slice(sentence.start, sentence.end)))) return true
   const opening = sentences[0].text.replace(/^(?:@ \S+ )+/u, '')
   if (anytime.test(opening)) return true
-  if (noWorries.test(opening) && sentences.length <= 3 && !sentences.some((sentence) => /[?？]/u.test(source.slice(sentence.start, sentence.end)))) return true
+  if (
+    noWorries.test(opening) &&
+    sentences.length <= 3 &&
+    !sentences.some((sentence) => /[?？]/u.test(source.slice(sentence.start, sentence.end)))
+  )
+    return true
   return customerThanked(source, regions)
 }
 
@@ -85,7 +147,10 @@ function customerThanked(source: string, regions: Region[]): boolean {
 
 /** Whether the reply is part 2 or later of a numbered or continued multi-part reply (“2/3”, “(2/2)”, “>> …”). */
 export function isLaterPart(source: string, reply: Span): boolean {
-  const text = source.slice(reply.start, reply.end).replace(/^(?:\s*@\w+)+\s*/u, '').trim()
+  const text = source
+    .slice(reply.start, reply.end)
+    .replace(/^(?:\s*@\w+)+\s*/u, '')
+    .trim()
   if (continues.test(text)) return true
   // Initials glued to the part number (“2/2^ML”) are not part of it.
   const words = text.split(/\s+/u).map((word) => word.replace(/(?<=\d[)\]]?)[\^*~/-]\p{L}.*$/u, ''))
@@ -142,8 +207,24 @@ export function isBroadcast(sentences: Sentence[], source: string, regions: Regi
 
 const secondPerson = new Set(['you', 'your', 'yours', 'yourself', 'yourselves', 'u', 'ur', 'ya', "y'all", 'yall', 'thee', 'dm'])
 const audienceWords = new Set([
-  'customers', 'users', 'members', 'passengers', 'guests', 'everyone', 'everybody', 'travellers', 'travelers', 'riders', 'subscribers',
-  'players', 'fans', 'folks', 'outage', 'disruption', 'disruptions', 'maintenance'
+  'customers',
+  'users',
+  'members',
+  'passengers',
+  'guests',
+  'everyone',
+  'everybody',
+  'travellers',
+  'travelers',
+  'riders',
+  'subscribers',
+  'players',
+  'fans',
+  'folks',
+  'outage',
+  'disruption',
+  'disruptions',
+  'maintenance'
 ])
 
 /**
@@ -218,7 +299,8 @@ function trimmed(sentence: Sentence, source: string, wordy = true): Span | undef
   end = start + text.length
   // “<3”, “2”, “#ImLovinIt” or “Kind regards” alone are no closing sentence.
   if (!wordy) return /[^\p{N}\p{P}\s]/u.test(text) ? {start, end} : undefined
-  if (!/\p{L}/u.test(text.replace(/#\S+/gu, '')) || /^(?:(?:kind|best|warm|warmest)\s+)?(?:regards|rgds)\b|^cheers[!.,]?$/iu.test(text)) return undefined
+  if (!/\p{L}/u.test(text.replace(/#\S+/gu, '')) || /^(?:(?:kind|best|warm|warmest)\s+)?(?:regards|rgds)\b|^cheers[!.,]?$/iu.test(text))
+    return undefined
   return {start, end}
 }
 

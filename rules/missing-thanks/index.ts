@@ -1,4 +1,16 @@
-import {alternation, defineRule, definePhrases, findPhrases, isReplyText, quote, type Region, report, ruleMeta, type Sentence, sentencesOf} from '../kit/index.js'
+import {
+  alternation,
+  defineRule,
+  definePhrases,
+  findPhrases,
+  isReplyText,
+  quote,
+  type Region,
+  report,
+  ruleMeta,
+  type Sentence,
+  sentencesOf
+} from '../kit/index.js'
 import {answersThanks, closingOf, continuesInNextPart, cutClosing, isBroadcast, isLaterPart, joinerFor, type Span} from './channel.js'
 import metaData from './meta.json' with {type: 'json'}
 import thanks from './phrases.json' with {type: 'json'}
@@ -10,7 +22,20 @@ const meta = ruleMeta(metaData)
 const phrases = definePhrases(thanks)
 
 // Words that say the customer has been kept waiting or let down, so patience is what to thank them for.
-const waiting = new Set(['sorry', 'apologise', 'apologize', 'apologies', 'apology', 'delay', 'delayed', 'wait', 'waiting', 'inconvenience', 'frustration', 'frustrating'])
+const waiting = new Set([
+  'sorry',
+  'apologise',
+  'apologize',
+  'apologies',
+  'apology',
+  'delay',
+  'delayed',
+  'wait',
+  'waiting',
+  'inconvenience',
+  'frustration',
+  'frustrating'
+])
 
 // How words of thanks start, in chat spellings too.
 const thanksStems = ['thank', 'thnx', 'thx', 'thks', 'tks', 'thanx', 'tysm', 'apprecia', 'grateful', 'gratitude']
@@ -47,7 +72,11 @@ export default defineRule(meta, (tree, file, context) => {
   if (found || thankedInChinese(tree, file)) return
   if (thanksInSignoff(context.source, context.regions)) return
   const sentences = sentencesOf(tree, file)
-  if (mayThank(context.source) && sentences.some((sentence) => sentence.tokens.some((token, index) => isThanks(token) && !meansUnderstanding(sentence, index)))) return
+  if (
+    mayThank(context.source) &&
+    sentences.some((sentence) => sentence.tokens.some((token, index) => isThanks(token) && !meansUnderstanding(sentence, index)))
+  )
+    return
   if (sentences.length === 0) return
   const reply = replySpan(context.regions, context.source)
   if (!reply || !isReplyText(context, sentences[sentences.length - 1].start)) return
@@ -59,13 +88,20 @@ export default defineRule(meta, (tree, file, context) => {
   if (!closing) {
     // Part 1 that stops mid-sentence: still no thanks, but nothing reads well added after it.
     const cut = continued ? cutClosing(sentences, context.source) : undefined
-    if (cut) report(file, {...cut, reason: 'The reply never thanks the customer; thank them in this part or the last one', note: 'A thank-you tells the customer their time and trust were noticed.'})
+    if (cut)
+      report(file, {
+        ...cut,
+        reason: 'The reply never thanks the customer; thank them in this part or the last one',
+        note: 'A thank-you tells the customer their time and trust were noticed.'
+      })
     return
   }
   const lang = sentences.findLast((sentence) => sentence.start <= closing.start)?.lang
   if (lang === 'zh') return void reportChinese(file, sentences, closing)
   // “Can't wait to see you” is eagerness, not a wait.
-  const patient = sentences.some((sentence) => sentence.tokens.some((token, index) => waiting.has(token.norm) && sentence.tokens[index - 1]?.norm !== 'not'))
+  const patient = sentences.some((sentence) =>
+    sentence.tokens.some((token, index) => waiting.has(token.norm) && sentence.tokens[index - 1]?.norm !== 'not')
+  )
   const options = patient
     ? ['Thank you for your patience.', 'Thank you for getting in touch.']
     : ['Thank you for getting in touch.', 'Thank you for your patience.']
@@ -95,6 +131,7 @@ function replySpan(regions: Region[], source: string): Span | undefined {
 // “Thanks,” above the name is still thanks; a slogan in the signature block is not.
 function thanksInSignoff(source: string, regions: Array<{kind: string; start: number; end: number}>): boolean {
   return regions.some(
-    (region) => region.kind === 'signoff' && /\b(thanks|thank you|many thanks|thx|cheers and thanks)\b/i.test(source.slice(region.start, region.end))
+    (region) =>
+      region.kind === 'signoff' && /\b(thanks|thank you|many thanks|thx|cheers and thanks)\b/i.test(source.slice(region.start, region.end))
   )
 }

@@ -8,15 +8,75 @@ import type {Sentence} from '../kit/index.js'
 // feeling or state of affairs as its object.
 const clause = new Set(['how', 'what', 'why', 'where', 'when', 'whether', 'there'])
 const subject = new Set(['you', 'it', 'this', 'that', 'they', 'he', 'she', 'we'])
-const finiteVerbs = new Set(['is', 'are', 'was', 'were', 'have', 'has', 'had', 'must', 'may', 'might', 'would', 'will', 'can', 'could', 'should', 'do', 'did', 'feel', 'need', 'want'])
+const finiteVerbs = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'have',
+  'has',
+  'had',
+  'must',
+  'may',
+  'might',
+  'would',
+  'will',
+  'can',
+  'could',
+  'should',
+  'do',
+  'did',
+  'feel',
+  'need',
+  'want'
+])
 const states = new Set([
-  'frustration', 'frustrations', 'disappointment', 'annoyance', 'anger', 'upset', 'concern', 'concerns', 'worry', 'worries', 'situation',
-  'position', 'predicament', 'difficulty', 'difficulties', 'urgency', 'importance', 'seriousness', 'inconvenience', 'stress', 'fact',
-  'point', 'perspective', 'view', 'frustrating', 'struggle', 'struggles', 'confusion', 'dilemma'
+  'frustration',
+  'frustrations',
+  'disappointment',
+  'annoyance',
+  'anger',
+  'upset',
+  'concern',
+  'concerns',
+  'worry',
+  'worries',
+  'situation',
+  'position',
+  'predicament',
+  'difficulty',
+  'difficulties',
+  'urgency',
+  'importance',
+  'seriousness',
+  'inconvenience',
+  'stress',
+  'fact',
+  'point',
+  'perspective',
+  'view',
+  'frustrating',
+  'struggle',
+  'struggles',
+  'confusion',
+  'dilemma'
 ])
 const determiners = new Set(['your', 'the', 'this', 'that', 'how', 'any', 'all', 'such'])
 // “Thank you for your patience; I appreciate it” — thanks whatever follows.
-const thanksObjects = new Set(['patience', 'understanding', 'feedback', 'business', 'support', 'loyalty', 'time', 'help', 'kindness', 'custom', 'cooperation', 'co-operation'])
+const thanksObjects = new Set([
+  'patience',
+  'understanding',
+  'feedback',
+  'business',
+  'support',
+  'loyalty',
+  'time',
+  'help',
+  'kindness',
+  'custom',
+  'cooperation',
+  'co-operation'
+])
 
 /** Whether the word at `index` of the sentence is “appreciate” meaning “understand”, not thanks. */
 export function meansUnderstanding(sentence: Sentence, index: number): boolean {
@@ -37,6 +97,11 @@ export function meansUnderstanding(sentence: Sentence, index: number): boolean {
   if (first === 'that' && second !== undefined && (subject.has(second) || second === 'there' || second === 'your')) return true
   // “appreciate your frustration”, “appreciate the inconvenience this caused”, “appreciate how frustrating”.
   if (states.has(first)) return true
-  if (determiners.has(first) && second !== undefined && (states.has(second) || (third !== undefined && states.has(third) && !thanksObjects.has(second)))) return true
+  if (
+    determiners.has(first) &&
+    second !== undefined &&
+    (states.has(second) || (third !== undefined && states.has(third) && !thanksObjects.has(second)))
+  )
+    return true
   return false
 }

@@ -72,7 +72,9 @@ export function formatComplexity({sizes, maxRatio, rows}) {
   ]
   for (const row of rows) {
     const ms = row.ms.map((value) => Math.round(value).toLocaleString('en'))
-    lines.push(`| ${row.id} | ${ms.join(' | ')} | ×${row.ratio.toFixed(1)} | ${row.findings.toLocaleString('en')} | ${row.ratio <= maxRatio ? 'met' : 'missed'} |`)
+    lines.push(
+      `| ${row.id} | ${ms.join(' | ')} | ×${row.ratio.toFixed(1)} | ${row.findings.toLocaleString('en')} | ${row.ratio <= maxRatio ? 'met' : 'missed'} |`
+    )
   }
   const notices = [...new Set(rows.flatMap((row) => row.notices.map((notice) => notice.replace(/\d[\d,]*/g, '#'))))]
   if (notices.length > 0) lines.push('', `Notices at 1M (numbers masked): ${notices.map((notice) => `“${notice}”`).join('; ')}`)

@@ -41,14 +41,28 @@ export async function measureLanguageServer({root, documents, replies, changes, 
     for (let start = 0; start < replies.length; start += batch) {
       const uris = replies.slice(start, start + batch).map((_, offset) => uriOf(`reply-${start + offset}.txt`))
       const published = uris.map((uri) => server.expect(uri, 1))
-      await Promise.all(uris.map((uri, offset) => server.notify('textDocument/didOpen', {textDocument: {uri, languageId: 'plaintext', version: 1, text: replies[start + offset]}})))
+      await Promise.all(
+        uris.map((uri, offset) =>
+          server.notify('textDocument/didOpen', {textDocument: {uri, languageId: 'plaintext', version: 1, text: replies[start + offset]}})
+        )
+      )
       await Promise.all(published)
       await Promise.all(uris.map((uri) => server.notify('textDocument/didClose', {textDocument: {uri}})))
       const done = Math.min(replies.length, start + batch)
-      if (done % 5000 < batch || done === replies.length) onProgress(`language server: ${done.toLocaleString('en')}/${replies.length.toLocaleString('en')} replies linted`)
+      if (done % 5000 < batch || done === replies.length)
+        onProgress(`language server: ${done.toLocaleString('en')}/${replies.length.toLocaleString('en')} replies linted`)
     }
     const memory = readMemory(server.pid)
-    return {latency, versioned: server.versioned(), baselineRss, warmRss, rss: memory.rss, peakRss: memory.peak, replies: replies.length, batch}
+    return {
+      latency,
+      versioned: server.versioned(),
+      baselineRss,
+      warmRss,
+      rss: memory.rss,
+      peakRss: memory.peak,
+      replies: replies.length,
+      batch
+    }
   } finally {
     await server.stop()
   }
@@ -190,7 +204,9 @@ function readMemory(pid) {
   try {
     status = readFileSync(`/proc/${pid}/status`, 'utf8')
   } catch (error) {
-    throw new Error(`cannot read /proc/${pid}/status (${error.code ?? error.message}); memory is read from /proc on Linux only`, {cause: error})
+    throw new Error(`cannot read /proc/${pid}/status (${error.code ?? error.message}); memory is read from /proc on Linux only`, {
+      cause: error
+    })
   }
   const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) * 1024
   return {rss: field('VmRSS'), peak: field('VmHWM')}

@@ -39,7 +39,9 @@ export function formatProfile(summary) {
     '',
     `| top ${summary.bySelf.length} by self time | self ms | self % | where |`,
     '| --- | ---: | ---: | --- |',
-    ...summary.bySelf.map((entry) => `| ${entry.name}${entry.own ? ' (tactful)' : ''} | ${entry.ms.toFixed(0)} | ${percent(entry.ms)} | ${entry.where} |`),
+    ...summary.bySelf.map(
+      (entry) => `| ${entry.name}${entry.own ? ' (tactful)' : ''} | ${entry.ms.toFixed(0)} | ${percent(entry.ms)} | ${entry.where} |`
+    ),
     '',
     "Total time counts a function's callees; code resumed after an `await` counts under whatever resumed it, so `lint` totals less than the whole.",
     '',

@@ -32,15 +32,27 @@ export function formatReport({date, machine, setup, measured, server, cli}) {
       let first = true
       for (const [id, result] of Object.entries(workload.results)) {
         const texts = first ? `${workload.label}: ${number(workload.texts)} texts, ${number(amount(workload))} ${unit}` : ''
-        lines.push(`| ${texts} | ${labelOf(id)} | ${ms(result.ms)} | ${number(amount(workload) / (result.ms / 1000))} ${unit}/s | ${ms(result.p50)} | ${ms(result.p95)} |`)
+        lines.push(
+          `| ${texts} | ${labelOf(id)} | ${ms(result.ms)} | ${number(amount(workload) / (result.ms / 1000))} ${unit}/s | ${ms(result.p50)} | ${ms(result.p95)} |`
+        )
         first = false
       }
     }
   }
-  throughputRows(measured.workloads, (id) => labels.get(id), (workload) => workload.words, 'words')
+  throughputRows(
+    measured.workloads,
+    (id) => labels.get(id),
+    (workload) => workload.words,
+    'words'
+  )
   if (chinese.workloads) {
     const chineseLabels = new Map(chinese.contenders.map(({id, label}) => [id, label]))
-    throughputRows(chinese.workloads, (id) => chineseLabels.get(id), (workload) => workload.characters, 'characters')
+    throughputRows(
+      chinese.workloads,
+      (id) => chineseLabels.get(id),
+      (workload) => workload.characters,
+      'characters'
+    )
   }
 
   const ratios = measured.workloads.map((workload) => ({
@@ -74,18 +86,34 @@ export function formatReport({date, machine, setup, measured, server, cli}) {
   if (server.value) {
     const {latency, rss, peakRss, baselineRss, warmRss, replies} = server.value
     for (const entry of latency) {
-      lines.push(`| didChange → publishDiagnostics, ${number(entry.words)}-word document | p50 ${ms(entry.p50)} ms, p95 ${ms(entry.p95)} ms (${entry.changes} changes) |`)
+      lines.push(
+        `| didChange → publishDiagnostics, ${number(entry.words)}-word document | p50 ${ms(entry.p50)} ms, p95 ${ms(entry.p95)} ms (${entry.changes} changes) |`
+      )
     }
-    lines.push(`| resident memory after linting ${number(replies)} replies | ${mb(rss)} MB (peak ${mb(peakRss)} MB; ${mb(baselineRss)} MB after start, ${mb(warmRss)} MB after the latency runs) |`)
+    lines.push(
+      `| resident memory after linting ${number(replies)} replies | ${mb(rss)} MB (peak ${mb(peakRss)} MB; ${mb(baselineRss)} MB after start, ${mb(warmRss)} MB after the latency runs) |`
+    )
   } else lines.push(`| language server | not available (${cell(server.reason)}) |`)
   if (cli.value) {
-    lines.push(`| CLI on one reply vs \`node -e 0\` | ${ms(cli.value.cli)} ms vs ${ms(cli.value.node)} ms, ${times(cli.value.ratio)} (medians of ${cli.value.runs} runs each) |`)
+    lines.push(
+      `| CLI on one reply vs \`node -e 0\` | ${ms(cli.value.cli)} ms vs ${ms(cli.value.node)} ms, ${times(cli.value.ratio)} (medians of ${cli.value.runs} runs each) |`
+    )
   } else lines.push(`| CLI | not available (${cell(cli.reason)}) |`)
 
   const replies = ratios[0]
   const rows = [
-    [`\`lint()\` on the corpus ≤ ${targets.corpusRatio} × floor`, replies.floor, (value) => times(value), (value) => value <= targets.corpusRatio],
-    ['faster than alex per word (replies / emails)', ratios.map(({alex}) => alex), (values) => values.map(times).join(' / ') + " alex's time", (values) => values.every((value) => value < 1)],
+    [
+      `\`lint()\` on the corpus ≤ ${targets.corpusRatio} × floor`,
+      replies.floor,
+      (value) => times(value),
+      (value) => value <= targets.corpusRatio
+    ],
+    [
+      'faster than alex per word (replies / emails)',
+      ratios.map(({alex}) => alex),
+      (values) => values.map(times).join(' / ') + " alex's time",
+      (values) => values.every((value) => value < 1)
+    ],
     ...[500, 5000].map((words) => [
       `language server p95 ≤ ${targets.latency[words]} ms at ${number(words)} words`,
       server.value?.latency.find((entry) => entry.target === words)?.p95,

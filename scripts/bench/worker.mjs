@@ -35,7 +35,11 @@ async function measureContenders({root, corpus, limit, emails, warmups, rounds, 
     contenders,
     workloads: [
       {id: 'replies', label: 'corpus replies', texts: replies},
-      ...emails.map(({words, count}) => ({id: `email-${words}`, label: `emails of ~${words.toLocaleString('en')} words`, texts: buildEmails(replies, words, count)}))
+      ...emails.map(({words, count}) => ({
+        id: `email-${words}`,
+        label: `emails of ~${words.toLocaleString('en')} words`,
+        texts: buildEmails(replies, words, count)
+      }))
     ]
   }
   for (const workload of english.workloads) {
@@ -100,7 +104,10 @@ async function measureContenders({root, corpus, limit, emails, warmups, rounds, 
     ...counts,
     findings,
     results: Object.fromEntries(
-      Object.entries(samples).map(([contender, {totals, p50s, p95s}]) => [contender, {ms: median(totals), p50: median(p50s), p95: median(p95s), totals}])
+      Object.entries(samples).map(([contender, {totals, p50s, p95s}]) => [
+        contender,
+        {ms: median(totals), p50: median(p50s), p95: median(p95s), totals}
+      ])
     )
   })
   const labelsOf = (list) => list.map(({id, label}) => ({id, label}))

@@ -8,7 +8,12 @@ const root = path.resolve(import.meta.dirname, '../..')
 const cli = path.join(root, 'packages/tactful/bin/tactful.js')
 
 function run(args: string[], {input, cwd}: {input?: string | Buffer; cwd?: string} = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], {input, cwd: cwd ?? root, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    input,
+    cwd: cwd ?? root,
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1'}
+  })
   return {code: result.status, stdout: result.stdout, stderr: result.stderr}
 }
 
@@ -54,7 +59,18 @@ describe('tactful CLI', () => {
     expect(reports.map((report: {file: string}) => path.basename(report.file))).toEqual(['a.txt', 'b.txt'])
     const [first] = reports[0].findings
     // The library's finding gained `note` and typed `fixes`; the CLI passes them on as they are.
-    expect(Object.keys(first).sort()).toEqual(['actual', 'end', 'fixes', 'message', 'note', 'ruleId', 'severity', 'start', 'suggestions', 'url'])
+    expect(Object.keys(first).sort()).toEqual([
+      'actual',
+      'end',
+      'fixes',
+      'message',
+      'note',
+      'ruleId',
+      'severity',
+      'start',
+      'suggestions',
+      'url'
+    ])
     expect(first.actual).toBe(seed.slice(first.start.offset, first.end.offset))
     expect(reports[1]).toEqual({file: path.join(folder, 'b.txt'), findings: [], commitments: []})
   })
@@ -74,14 +90,18 @@ describe('tactful CLI', () => {
   })
 
   it('ignores quoted history and the signature', () => {
-    const text = 'Thanks for writing. Your order left today.\n\nOn Mon, 3 Nov 2025, Ben <ben@example.com> wrote:\n> It is not our fault, we cannot do anything ASAP.\n'
+    const text =
+      'Thanks for writing. Your order left today.\n\nOn Mon, 3 Nov 2025, Ben <ben@example.com> wrote:\n> It is not our fault, we cannot do anything ASAP.\n'
     expect(run(['-'], {input: text}).code).toBe(0)
   })
 
   it('sets a rule’s severity with --rule, and turns it off', () => {
     const error = run(['--format', 'json', '--rule', 'blame-shifting=error'], {input: seed})
     expect(JSON.parse(error.stdout)[0].findings.filter((finding: {severity: string}) => finding.severity === 'error')).toHaveLength(2)
-    const off = run(['--format', 'json', '--rule', 'blame-shifting=off', '--rule', 'negative-phrasing=off', '--rule', 'missing-thanks=off'], {input: seed})
+    const off = run(
+      ['--format', 'json', '--rule', 'blame-shifting=off', '--rule', 'negative-phrasing=off', '--rule', 'missing-thanks=off'],
+      {input: seed}
+    )
     expect(JSON.parse(off.stdout)[0].findings).toEqual([])
     expect(off.code).toBe(0)
   })
@@ -133,7 +153,11 @@ describe('tactful CLI', () => {
   })
 
   it('refuses binary input, invalid UTF-8 and folders with a clear message', () => {
-    const folder = workspace({'image.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), 'latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'sub/a.txt': clean})
+    const folder = workspace({
+      'image.png': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]),
+      'latin1.txt': Buffer.from([0x63, 0x61, 0x66, 0xe9]),
+      'sub/a.txt': clean
+    })
     const binary = run([path.join(folder, 'image.png')])
     expect(binary.code).toBe(2)
     expect(binary.stderr).toContain('binary file')

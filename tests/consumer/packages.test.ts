@@ -83,64 +83,81 @@ function runIn(command: string, args: string[], input?: string): Promise<{code: 
   })
 }
 
-describe.skipIf(!npm)(npm ? 'the packed packages, installed in a new project' : 'the packed packages (skipped: `npm` is not available)', () => {
-  beforeAll(async () => {
-    folder = mkdtempSync(path.join(os.tmpdir(), 'tactful-consumer-'))
-    app = path.join(folder, 'app')
-    mkdirSync(app)
-    const {stdout} = await run('npm', ['pack', '--json', '--pack-destination', folder, ...packages.flatMap((dir) => ['-w', dir])], {cwd: root, env})
-    const tarballs = (JSON.parse(stdout) as Array<{filename: string}>).map((pack) => path.join(folder, pack.filename))
-    writeFileSync(path.join(app, 'package.json'), `${JSON.stringify({name: 'consumer', private: true, type: 'module'}, null, 2)}\n`)
-    // retext is the consumer's own: a rule is a plugin for it.
-    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...tarballs, 'retext@^9'], {cwd: app, env})
-  }, 240_000)
+describe.skipIf(!npm)(
+  npm ? 'the packed packages, installed in a new project' : 'the packed packages (skipped: `npm` is not available)',
+  () => {
+    beforeAll(async () => {
+      folder = mkdtempSync(path.join(os.tmpdir(), 'tactful-consumer-'))
+      app = path.join(folder, 'app')
+      mkdirSync(app)
+      const {stdout} = await run('npm', ['pack', '--json', '--pack-destination', folder, ...packages.flatMap((dir) => ['-w', dir])], {
+        cwd: root,
+        env
+      })
+      const tarballs = (JSON.parse(stdout) as Array<{filename: string}>).map((pack) => path.join(folder, pack.filename))
+      writeFileSync(path.join(app, 'package.json'), `${JSON.stringify({name: 'consumer', private: true, type: 'module'}, null, 2)}\n`)
+      // retext is the consumer's own: a rule is a plugin for it.
+      await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...tarballs, 'retext@^9'], {cwd: app, env})
+    }, 240_000)
 
-  afterAll(() => {
-    if (folder) rmSync(folder, {recursive: true, force: true})
-  })
+    afterAll(() => {
+      if (folder) rmSync(folder, {recursive: true, force: true})
+    })
 
-  it.each(['tactful', 'tactful-language-server', 'tactful-mcp'])('%s carries README, LICENSE and where it comes from, and no sources', (name) => {
-    const files = filesUnder(installed(name))
-    expect(files).toContain('README.md')
-    expect(readFileSync(path.join(installed(name), 'LICENSE'), 'utf8')).toBe(readFileSync(path.join(root, 'LICENSE'), 'utf8'))
-    expect(files.filter((file) => file.startsWith('src') || file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual([])
-    const {repository, homepage, bugs, exports} = manifest(name)
-    expect(repository).toMatchObject({type: 'git', url: expect.any(String)})
-    expect(homepage).toEqual(expect.any(String))
-    expect(bugs).toEqual(expect.any(String))
-    expect(JSON.stringify(exports ?? {})).not.toContain('"source"')
-  })
+    it.each(['tactful', 'tactful-language-server', 'tactful-mcp'])(
+      '%s carries README, LICENSE and where it comes from, and no sources',
+      (name) => {
+        const files = filesUnder(installed(name))
+        expect(files).toContain('README.md')
+        expect(readFileSync(path.join(installed(name), 'LICENSE'), 'utf8')).toBe(readFileSync(path.join(root, 'LICENSE'), 'utf8'))
+        expect(files.filter((file) => file.startsWith('src') || (file.endsWith('.ts') && !file.endsWith('.d.ts')))).toEqual([])
+        const {repository, homepage, bugs, exports} = manifest(name)
+        expect(repository).toMatchObject({type: 'git', url: expect.any(String)})
+        expect(homepage).toEqual(expect.any(String))
+        expect(bugs).toEqual(expect.any(String))
+        expect(JSON.stringify(exports ?? {})).not.toContain('"source"')
+      }
+    )
 
-  it.each(['tactful', 'tactful-language-server', 'tactful-mcp'])('%s depends on exactly what its built code imports', (name) => {
-    const runtime = importedPackages(path.join(installed(name), 'dist'), '.js')
-    const types = importedPackages(path.join(installed(name), 'dist'), '.d.ts')
-    const dependencies = Object.keys(manifest(name).dependencies ?? {}).sort()
-    // A type package (`@types/nlcst`) is imported by the name of what it types (`nlcst`).
-    const imported = new Set([...runtime, ...[...types].flatMap((type) => [type, `@types/${type}`])])
-    expect([...runtime].filter((dependency) => !dependencies.includes(dependency)), 'imported but not a dependency').toEqual([])
-    expect(dependencies.filter((dependency) => !imported.has(dependency)), 'a dependency nothing imports').toEqual([])
-  })
+    it.each(['tactful', 'tactful-language-server', 'tactful-mcp'])('%s depends on exactly what its built code imports', (name) => {
+      const runtime = importedPackages(path.join(installed(name), 'dist'), '.js')
+      const types = importedPackages(path.join(installed(name), 'dist'), '.d.ts')
+      const dependencies = Object.keys(manifest(name).dependencies ?? {}).sort()
+      // A type package (`@types/nlcst`) is imported by the name of what it types (`nlcst`).
+      const imported = new Set([...runtime, ...[...types].flatMap((type) => [type, `@types/${type}`])])
+      expect(
+        [...runtime].filter((dependency) => !dependencies.includes(dependency)),
+        'imported but not a dependency'
+      ).toEqual([])
+      expect(
+        dependencies.filter((dependency) => !imported.has(dependency)),
+        'a dependency nothing imports'
+      ).toEqual([])
+    })
 
-  it.each(['tactful-language-server', 'tactful-mcp'])('%s uses the tactful dependency rather than a copy of its own', (name) => {
-    expect(manifest(name).dependencies).toHaveProperty('tactful')
-    expect(importedPackages(path.join(installed(name), 'dist'), '.js')).toContain('tactful')
-    const code = filesUnder(path.join(installed(name), 'dist'))
-      .filter((file) => file.endsWith('.js'))
-      .map((file) => readFileSync(path.join(installed(name), 'dist', file), 'utf8'))
-      .join('\n')
-    expect(code).not.toMatch(/\/\/ (packages\/tactful|rules)\//)
-  })
+    it.each(['tactful-language-server', 'tactful-mcp'])('%s uses the tactful dependency rather than a copy of its own', (name) => {
+      expect(manifest(name).dependencies).toHaveProperty('tactful')
+      expect(importedPackages(path.join(installed(name), 'dist'), '.js')).toContain('tactful')
+      const code = filesUnder(path.join(installed(name), 'dist'))
+        .filter((file) => file.endsWith('.js'))
+        .map((file) => readFileSync(path.join(installed(name), 'dist', file), 'utf8'))
+        .join('\n')
+      expect(code).not.toMatch(/\/\/ (packages\/tactful|rules)\//)
+    })
 
-  it('lints a reply through the ESM import', async () => {
-    writeFileSync(path.join(app, 'esm.js'), `import {lint} from 'tactful'\nconst {findings} = await lint(${JSON.stringify(reply)})\nconsole.log(JSON.stringify(findings.map((finding) => finding.ruleId)))\n`)
-    const {code, stdout, stderr} = await runIn(process.execPath, ['esm.js'])
-    expect(stderr).toBe('')
-    expect(code).toBe(0)
-    expect(JSON.parse(stdout)).toEqual(['jargon', 'missing-thanks', 'jargon'])
-  })
+    it('lints a reply through the ESM import', async () => {
+      writeFileSync(
+        path.join(app, 'esm.js'),
+        `import {lint} from 'tactful'\nconst {findings} = await lint(${JSON.stringify(reply)})\nconsole.log(JSON.stringify(findings.map((finding) => finding.ruleId)))\n`
+      )
+      const {code, stdout, stderr} = await runIn(process.execPath, ['esm.js'])
+      expect(stderr).toBe('')
+      expect(code).toBe(0)
+      expect(JSON.parse(stdout)).toEqual(['jargon', 'missing-thanks', 'jargon'])
+    })
 
-  it('imports each rule as a retext plugin from tactful/rules/<id>', async () => {
-    const script = `import {retext} from 'retext'
+    it('imports each rule as a retext plugin from tactful/rules/<id>', async () => {
+      const script = `import {retext} from 'retext'
 for (const id of process.argv.slice(2)) {
   const {default: rule} = await import(\`tactful/rules/\${id}\`)
   if (rule.meta.id !== id) throw new Error(\`tactful/rules/\${id} is \${rule.meta.id}\`)
@@ -149,115 +166,122 @@ const {default: jargon} = await import('tactful/rules/jargon')
 const file = await retext().use(jargon, 'error').process(${JSON.stringify(reply)})
 console.log(JSON.stringify(file.messages.map((message) => [message.ruleId, message.actual, message.fatal])))
 `
-    writeFileSync(path.join(app, 'plugin.js'), script)
-    const {code, stdout, stderr} = await runIn(process.execPath, ['plugin.js', ...ruleIds])
-    expect(stderr).toBe('')
-    expect(code).toBe(0)
-    expect(JSON.parse(stdout)).toEqual([
-      ['jargon', 'Kindly revert', true],
-      ['jargon', 'RMA', true]
-    ])
-  })
-
-  it('does not export the rules’ kit', async () => {
-    const {code, stderr} = await runIn(process.execPath, ['--input-type=module', '-e', "await import('tactful/rules/kit')"])
-    expect(code).not.toBe(0)
-    expect(stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED')
-  })
-
-  it('works through require() where Node can require ES modules, and says why where it cannot', async () => {
-    writeFileSync(path.join(app, 'cjs.cjs'), `const {lint} = require('tactful')\nlint(${JSON.stringify(reply)}).then(({findings}) => console.log(findings.length))\n`)
-    const {code, stdout, stderr} = await runIn(process.execPath, ['cjs.cjs'])
-    // Node 20.19 and later (tactful's engines) require() ES modules unless started with --no-experimental-require-module.
-    if (process.features.require_module) {
-      expect(code, stderr).toBe(0)
-      expect(stdout.trim()).toBe('3')
-    } else {
-      expect(code).not.toBe(0)
-      expect(stderr).toContain('ERR_REQUIRE_ESM')
-    }
-  })
-
-  it('type-checks a typed consumer under nodenext and bundler resolution', async () => {
-    const consumer = [
-      "import {retext} from 'retext'",
-      "import {type Finding, type LintOptions, lint, ruleIds} from 'tactful'",
-      "import jargon from 'tactful/rules/jargon'",
-      '',
-      "const options: LintOptions = {rules: {jargon: 'error'}}",
-      `const {findings} = await lint(${JSON.stringify(reply)}, options)`,
-      'const first: Finding | undefined = findings[0]',
-      'const line: number | undefined = first?.start.line',
-      'const ids: readonly string[] = ruleIds',
-      `const file = await retext().use(jargon, 'error').process(${JSON.stringify(reply)})`,
-      'const reasons: string[] = file.messages.map((message) => message.reason)',
-      '// @ts-expect-error -- `loud` is not a severity: the types are real, not `any`.',
-      "const loud: LintOptions = {rules: {jargon: 'loud'}}",
-      'export {first, ids, line, loud, reasons}'
-    ].join('\n')
-    writeFileSync(path.join(app, 'typed.ts'), `${consumer}\n`)
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
-    const check = async (module: string, moduleResolution: string) => {
-      const options = {target: 'ES2022', module, moduleResolution, strict: true, noEmit: true, skipLibCheck: false, types: []}
-      const config = path.join(app, `tsconfig.${moduleResolution.toLowerCase()}.json`)
-      writeFileSync(config, JSON.stringify({compilerOptions: options, files: ['typed.ts']}))
-      const {code, stdout} = await runIn(process.execPath, [tsc, '-p', config])
-      return {moduleResolution, code, stdout}
-    }
-    const results = await Promise.all([check('NodeNext', 'NodeNext'), check('ESNext', 'Bundler')])
-    expect(results).toEqual([
-      {moduleResolution: 'NodeNext', code: 0, stdout: ''},
-      {moduleResolution: 'Bundler', code: 0, stdout: ''}
-    ])
-  }, 120_000)
-
-  it('bundles for a consumer whose bundler asks for a `source` condition', async () => {
-    writeFileSync(path.join(app, 'bundled.js'), "import {lint} from 'tactful'\nimport jargon from 'tactful/rules/jargon'\nexport {jargon, lint}\n")
-    const result = await build({
-      absWorkingDir: app,
-      entryPoints: ['bundled.js'],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      conditions: ['source'],
-      write: false,
-      logLevel: 'silent'
+      writeFileSync(path.join(app, 'plugin.js'), script)
+      const {code, stdout, stderr} = await runIn(process.execPath, ['plugin.js', ...ruleIds])
+      expect(stderr).toBe('')
+      expect(code).toBe(0)
+      expect(JSON.parse(stdout)).toEqual([
+        ['jargon', 'Kindly revert', true],
+        ['jargon', 'RMA', true]
+      ])
     })
-    expect(result.errors).toEqual([])
-  })
 
-  it('tactful lints standard input and exits 1 with findings', async () => {
-    const {code, stdout} = await runIn(path.join(app, 'node_modules/.bin/tactful'), [], reply)
-    expect(code).toBe(1)
-    expect(stdout).toContain('“Kindly revert” is support jargon')
-    expect(stdout).toContain('3 problems')
-  })
+    it('does not export the rules’ kit', async () => {
+      const {code, stderr} = await runIn(process.execPath, ['--input-type=module', '-e', "await import('tactful/rules/kit')"])
+      expect(code).not.toBe(0)
+      expect(stderr).toContain('ERR_PACKAGE_PATH_NOT_EXPORTED')
+    })
 
-  it('tactful-language-server answers initialize over stdio', async () => {
-    const child = spawn(path.join(app, 'node_modules/.bin/tactful-language-server'), ['--stdio'], {cwd: app, env})
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
-    connection.listen()
-    try {
-      const result = await connection.sendRequest('initialize', {processId: null, rootUri: null, capabilities: {}})
-      expect(result).toMatchObject({serverInfo: {name: 'tactful-language-server'}, capabilities: {textDocumentSync: expect.anything()}})
-      await connection.sendRequest('shutdown')
-      await connection.sendNotification('exit')
-    } finally {
-      connection.dispose()
-      child.kill()
-    }
-  })
+    it('works through require() where Node can require ES modules, and says why where it cannot', async () => {
+      writeFileSync(
+        path.join(app, 'cjs.cjs'),
+        `const {lint} = require('tactful')\nlint(${JSON.stringify(reply)}).then(({findings}) => console.log(findings.length))\n`
+      )
+      const {code, stdout, stderr} = await runIn(process.execPath, ['cjs.cjs'])
+      // Node 20.19 and later (tactful's engines) require() ES modules unless started with --no-experimental-require-module.
+      if (process.features.require_module) {
+        expect(code, stderr).toBe(0)
+        expect(stdout.trim()).toBe('3')
+      } else {
+        expect(code).not.toBe(0)
+        expect(stderr).toContain('ERR_REQUIRE_ESM')
+      }
+    })
 
-  it('tactful-mcp lists its tools and lints a reply', async () => {
-    const client = new Client({name: 'tactful-consumer-test', version: '0.0.0'})
-    await client.connect(new StdioClientTransport({command: path.join(app, 'node_modules/.bin/tactful-mcp'), cwd: app, stderr: 'pipe'}))
-    try {
-      const {tools} = await client.listTools()
-      expect(tools.map((tool) => tool.name).sort()).toEqual(['explain_rule', 'fix_reply', 'lint_reply'])
-      const result = await client.callTool({name: 'lint_reply', arguments: {text: reply}})
-      expect(JSON.stringify(result)).toContain('Kindly revert')
-    } finally {
-      await client.close()
-    }
-  })
-})
+    it('type-checks a typed consumer under nodenext and bundler resolution', async () => {
+      const consumer = [
+        "import {retext} from 'retext'",
+        "import {type Finding, type LintOptions, lint, ruleIds} from 'tactful'",
+        "import jargon from 'tactful/rules/jargon'",
+        '',
+        "const options: LintOptions = {rules: {jargon: 'error'}}",
+        `const {findings} = await lint(${JSON.stringify(reply)}, options)`,
+        'const first: Finding | undefined = findings[0]',
+        'const line: number | undefined = first?.start.line',
+        'const ids: readonly string[] = ruleIds',
+        `const file = await retext().use(jargon, 'error').process(${JSON.stringify(reply)})`,
+        'const reasons: string[] = file.messages.map((message) => message.reason)',
+        '// @ts-expect-error -- `loud` is not a severity: the types are real, not `any`.',
+        "const loud: LintOptions = {rules: {jargon: 'loud'}}",
+        'export {first, ids, line, loud, reasons}'
+      ].join('\n')
+      writeFileSync(path.join(app, 'typed.ts'), `${consumer}\n`)
+      const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
+      const check = async (module: string, moduleResolution: string) => {
+        const options = {target: 'ES2022', module, moduleResolution, strict: true, noEmit: true, skipLibCheck: false, types: []}
+        const config = path.join(app, `tsconfig.${moduleResolution.toLowerCase()}.json`)
+        writeFileSync(config, JSON.stringify({compilerOptions: options, files: ['typed.ts']}))
+        const {code, stdout} = await runIn(process.execPath, [tsc, '-p', config])
+        return {moduleResolution, code, stdout}
+      }
+      const results = await Promise.all([check('NodeNext', 'NodeNext'), check('ESNext', 'Bundler')])
+      expect(results).toEqual([
+        {moduleResolution: 'NodeNext', code: 0, stdout: ''},
+        {moduleResolution: 'Bundler', code: 0, stdout: ''}
+      ])
+    }, 120_000)
+
+    it('bundles for a consumer whose bundler asks for a `source` condition', async () => {
+      writeFileSync(
+        path.join(app, 'bundled.js'),
+        "import {lint} from 'tactful'\nimport jargon from 'tactful/rules/jargon'\nexport {jargon, lint}\n"
+      )
+      const result = await build({
+        absWorkingDir: app,
+        entryPoints: ['bundled.js'],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        conditions: ['source'],
+        write: false,
+        logLevel: 'silent'
+      })
+      expect(result.errors).toEqual([])
+    })
+
+    it('tactful lints standard input and exits 1 with findings', async () => {
+      const {code, stdout} = await runIn(path.join(app, 'node_modules/.bin/tactful'), [], reply)
+      expect(code).toBe(1)
+      expect(stdout).toContain('“Kindly revert” is support jargon')
+      expect(stdout).toContain('3 problems')
+    })
+
+    it('tactful-language-server answers initialize over stdio', async () => {
+      const child = spawn(path.join(app, 'node_modules/.bin/tactful-language-server'), ['--stdio'], {cwd: app, env})
+      const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin))
+      connection.listen()
+      try {
+        const result = await connection.sendRequest('initialize', {processId: null, rootUri: null, capabilities: {}})
+        expect(result).toMatchObject({serverInfo: {name: 'tactful-language-server'}, capabilities: {textDocumentSync: expect.anything()}})
+        await connection.sendRequest('shutdown')
+        await connection.sendNotification('exit')
+      } finally {
+        connection.dispose()
+        child.kill()
+      }
+    })
+
+    it('tactful-mcp lists its tools and lints a reply', async () => {
+      const client = new Client({name: 'tactful-consumer-test', version: '0.0.0'})
+      await client.connect(new StdioClientTransport({command: path.join(app, 'node_modules/.bin/tactful-mcp'), cwd: app, stderr: 'pipe'}))
+      try {
+        const {tools} = await client.listTools()
+        expect(tools.map((tool) => tool.name).sort()).toEqual(['explain_rule', 'fix_reply', 'lint_reply'])
+        const result = await client.callTool({name: 'lint_reply', arguments: {text: reply}})
+        expect(JSON.stringify(result)).toContain('Kindly revert')
+      } finally {
+        await client.close()
+      }
+    })
+  }
+)

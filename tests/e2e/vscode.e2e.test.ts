@@ -7,10 +7,23 @@ import {fileURLToPath} from 'node:url'
 import {type Browser, type BrowserServer, type Page, chromium} from 'playwright-core'
 import {lint} from 'tactful'
 import {afterAll, afterEach, beforeAll, describe, expect, it, vi} from 'vitest'
-import {type CodeServer, type CodeServerInstall, type Profile, createProfile, findCodeServer, runCli, startCodeServer, tail} from './code-server.js'
+import {
+  type CodeServer,
+  type CodeServerInstall,
+  type Profile,
+  createProfile,
+  findCodeServer,
+  runCli,
+  startCodeServer,
+  tail
+} from './code-server.js'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const manifest = JSON.parse(readFileSync(path.join(root, 'extension/package.json'), 'utf8')) as {publisher: string; name: string; version: string}
+const manifest = JSON.parse(readFileSync(path.join(root, 'extension/package.json'), 'utf8')) as {
+  publisher: string
+  name: string
+  version: string
+}
 const extensionId = `${manifest.publisher}.${manifest.name}`
 const vsix = path.join(root, `extension/tactful-${manifest.version}.vsix`)
 const screenshot = path.join(root, 'docs/images/vscode-problems.png')
@@ -64,7 +77,15 @@ describe.runIf(process.env.TACTFUL_E2E === '1')('VS Code with the tactful extens
     browserServer = await chromium.launchServer({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync'
+      ],
       timeout: 30_000
     })
     browser = await chromium.connect(browserServer.wsEndpoint(), {timeout: 30_000})
@@ -127,7 +148,9 @@ describe.runIf(process.env.TACTFUL_E2E === '1')('VS Code with the tactful extens
     // The lightbulb means the automatic code-action request for the new selection has answered;
     // one still running when Ctrl+. is pressed can replace the menu with the lightbulb alone.
     await page.locator('.monaco-editor .lightBulbWidget').waitFor()
-    const fix = page.locator('.action-widget .monaco-list-row', {hasText: `Add “${thanks.suggestions[0]!.slice(thanks.actual.length).trim()}”`}).first()
+    const fix = page
+      .locator('.action-widget .monaco-list-row', {hasText: `Add “${thanks.suggestions[0]!.slice(thanks.actual.length).trim()}”`})
+      .first()
     await vi.waitFor(
       async () => {
         await page.keyboard.press('Control+.')
@@ -138,7 +161,10 @@ describe.runIf(process.env.TACTFUL_E2E === '1')('VS Code with the tactful extens
     await fix.click()
 
     await expect
-      .poll(async () => (await rowTexts(page)).some((text) => text.includes('missing-thanks')), {timeout: diagnosticsTimeout, interval: 250})
+      .poll(async () => (await rowTexts(page)).some((text) => text.includes('missing-thanks')), {
+        timeout: diagnosticsTimeout,
+        interval: 250
+      })
       .toBe(false)
     // The other findings stay: the row went because of the fix, not because diagnostics were lost.
     expect((await rowTexts(page)).some((text) => text.includes('negative-phrasing'))).toBe(true)

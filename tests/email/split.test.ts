@@ -67,7 +67,8 @@ describe('splitReply: basics', () => {
 
 describe('splitReply: quoted lines', () => {
   it('marks `>` lines between and after body paragraphs', () => {
-    const text = 'Thanks for checking.\n\n> Is the outage over?\n> It was down all night.\n\nYes, service is back.\n\n> Do I get a credit?\n'
+    const text =
+      'Thanks for checking.\n\n> Is the outage over?\n> It was down all night.\n\nYes, service is back.\n\n> Do I get a credit?\n'
     expect(parts(text)).toEqual([
       {kind: 'body', text: 'Thanks for checking.\n\n'},
       {kind: 'quote', text: '> Is the outage over?\n> It was down all night.\n\n'},
@@ -234,7 +235,8 @@ describe('splitReply: headers', () => {
 
 describe('splitReply: signatures and sign-offs', () => {
   it('starts a signature at `-- ` (second concrete reply)', () => {
-    const text = "I've reset your password; the new link works for 24 hours.\n\n-- \nJo Park\nBrightline Broadband | Thank you for choosing us"
+    const text =
+      "I've reset your password; the new link works for 24 hours.\n\n-- \nJo Park\nBrightline Broadband | Thank you for choosing us"
     expect(parts(text)).toEqual([
       {kind: 'body', text: "I've reset your password; the new link works for 24 hours.\n\n"},
       {kind: 'signature', text: '-- \nJo Park\nBrightline Broadband | Thank you for choosing us'}
@@ -400,19 +402,32 @@ describe('splitReply: greetings', () => {
     ])
   })
 
-  it.each(['Hello Mr. Ortiz,', 'Dear Customer,', 'Dear valued customer,', 'Hey there!', 'Hi team,', 'Good morning Dana:', 'Hi', 'Hi 张三,', '您好,', '尊敬的客户:', '亲,', '张先生，您好！'])(
-    'marks %j as a greeting',
-    (line) => {
-      expect(kindsOf(`${line}\nYour order shipped.`)).toEqual(['greeting', 'body'])
-    }
-  )
+  it.each([
+    'Hello Mr. Ortiz,',
+    'Dear Customer,',
+    'Dear valued customer,',
+    'Hey there!',
+    'Hi team,',
+    'Good morning Dana:',
+    'Hi',
+    'Hi 张三,',
+    '您好,',
+    '尊敬的客户:',
+    '亲,',
+    '张先生，您好！'
+  ])('marks %j as a greeting', (line) => {
+    expect(kindsOf(`${line}\nYour order shipped.`)).toEqual(['greeting', 'body'])
+  })
 
-  it.each(['Hi, thanks for the quick reply and for the screenshots!', 'Hiring is open.', 'Dear,', 'Hello, your order shipped today', 'Hey, good news!'])(
-    'does not mark %j as a greeting',
-    (line) => {
-      expect(kindsOf(`${line}\nMore.`)).toEqual(['body'])
-    }
-  )
+  it.each([
+    'Hi, thanks for the quick reply and for the screenshots!',
+    'Hiring is open.',
+    'Dear,',
+    'Hello, your order shipped today',
+    'Hey, good news!'
+  ])('does not mark %j as a greeting', (line) => {
+    expect(kindsOf(`${line}\nMore.`)).toEqual(['body'])
+  })
 
   it('only marks the first line with text, after leading blank lines', () => {
     expect(parts('\n\nHi Ana,\nOK')).toEqual([
@@ -697,9 +712,13 @@ describe('splitReply: line endings and odd input', () => {
       fc.integer({min: 0, max: 0xffff}).map((code) => String.fromCharCode(code))
     )
     fc.assert(
-      fc.property(fc.string({unit, maxLength: 60}), fc.constantFrom('text', 'markdown', 'email') as fc.Arbitrary<SplitOptions['format']>, (text, format) => {
-        expectInvariant(text, splitReply(text, {format}))
-      }),
+      fc.property(
+        fc.string({unit, maxLength: 60}),
+        fc.constantFrom('text', 'markdown', 'email') as fc.Arbitrary<SplitOptions['format']>,
+        (text, format) => {
+          expectInvariant(text, splitReply(text, {format}))
+        }
+      ),
       {numRuns: 2000}
     )
   })

@@ -19,7 +19,24 @@ export const control = fc.oneof(
 )
 
 /** Marks that change direction or join glyphs without being seen. */
-export const invisible = fc.constantFrom('\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2069', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad')
+export const invisible = fc.constantFrom(
+  '\u200e',
+  '\u200f',
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2069',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\u00ad'
+)
 
 /** Emoji, including flags, skin tones and ZWJ sequences. */
 export const emoji = fc.constantFrom('😀', '👍🏽', '👩‍👩‍👧‍👦', '🇫🇷', '❤️', '🙏', '✅', '1️⃣', '🏳️‍🌈')
@@ -170,7 +187,9 @@ export function adversarialText(id: string, size: number): string {
   if (id === 'disable-then-jargon') {
     const half = Math.floor(size / 2)
     const jargon = 'Kindly revert with the RMA.\n'
-    return (unit.repeat(Math.ceil(half / unit.length)).slice(0, half - (half % unit.length)) + jargon.repeat(Math.ceil(size / jargon.length))).slice(0, size)
+    return (
+      unit.repeat(Math.ceil(half / unit.length)).slice(0, half - (half % unit.length)) + jargon.repeat(Math.ceil(size / jargon.length))
+    ).slice(0, size)
   }
   return unit.repeat(Math.ceil(size / unit.length)).slice(0, size)
 }

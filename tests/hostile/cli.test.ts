@@ -1,5 +1,19 @@
 import {spawn, spawnSync} from 'node:child_process'
-import {chmodSync, cpSync, existsSync, lstatSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, unlinkSync, writeFileSync} from 'node:fs'
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  statSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync
+} from 'node:fs'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
@@ -18,7 +32,15 @@ interface RunOptions {
 }
 
 function run(args: string[], {input, cwd, uid, gid}: RunOptions = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], {input, cwd: cwd ?? root, uid, gid, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}, maxBuffer: 64 * 1024 * 1024})
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    input,
+    cwd: cwd ?? root,
+    uid,
+    gid,
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1'},
+    maxBuffer: 64 * 1024 * 1024
+  })
   return {code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr}
 }
 
@@ -54,7 +76,17 @@ describe('the CLI with hostile inputs', () => {
       'also-good.txt': 'Thanks for waiting. Please raise an RMA.'
     })
     const at = (name: string) => path.join(folder, name)
-    const inputs = ['good.txt', 'image.png', 'latin1.txt', 'folder', 'missing.txt', 'good.txt/under-a-file.txt', 'broken-config/reply.txt', 'unknown-rule/reply.txt', 'also-good.txt']
+    const inputs = [
+      'good.txt',
+      'image.png',
+      'latin1.txt',
+      'folder',
+      'missing.txt',
+      'good.txt/under-a-file.txt',
+      'broken-config/reply.txt',
+      'unknown-rule/reply.txt',
+      'also-good.txt'
+    ]
     const {code, stdout, stderr} = run(['--format', 'json', ...inputs.map(at)])
     expect(code).toBe(2)
     const problems: Record<string, string> = {
@@ -87,7 +119,10 @@ describe('the CLI with hostile inputs', () => {
     chmodSync(path.join(folder, 'locked.txt'), 0o000)
     const probe = run(['--version'], user)
     if (probe.code !== 0) context.skip(`cannot run the CLI as another user to test an unreadable file: ${probe.stderr}`)
-    const {code, stdout, stderr} = run(['--format', 'json', path.join(folder, 'locked.txt'), path.join(folder, 'open.txt')], {...user, cwd: folder})
+    const {code, stdout, stderr} = run(['--format', 'json', path.join(folder, 'locked.txt'), path.join(folder, 'open.txt')], {
+      ...user,
+      cwd: folder
+    })
     expect(code).toBe(2)
     expect(stderr).toBe(`tactful: ${path.join(folder, 'locked.txt')}: permission denied\n`)
     expect(JSON.parse(stdout)[1].findings.length).toBeGreaterThan(0)
@@ -117,11 +152,20 @@ describe('the CLI with hostile inputs', () => {
     const {code, stdout, stderr} = run(['--format', 'json', ...files])
     expect({code, stderr}).toEqual({code: 1, stderr: ''})
     const reports = JSON.parse(stdout)
-    expect(reports[0]).toMatchObject({findings: [], notices: ['Not linted: the reply is 70 characters long, over the limit of 60 (set `maxSize` to raise it)']})
-    expect(reports[1]).toMatchObject({findings: [], notices: ['Not linted: the file is 400 bytes long, over the limit of 60 characters (set `maxSize` to raise it)']})
+    expect(reports[0]).toMatchObject({
+      findings: [],
+      notices: ['Not linted: the reply is 70 characters long, over the limit of 60 (set `maxSize` to raise it)']
+    })
+    expect(reports[1]).toMatchObject({
+      findings: [],
+      notices: ['Not linted: the file is 400 bytes long, over the limit of 60 characters (set `maxSize` to raise it)']
+    })
     expect(reports[2].findings.length).toBeGreaterThan(0)
     const compact = run(['--format', 'compact', files[0]])
-    expect(compact).toMatchObject({code: 0, stdout: `${files[0]}  notice  Not linted: the reply is 70 characters long, over the limit of 60 (set \`maxSize\` to raise it)\n`})
+    expect(compact).toMatchObject({
+      code: 0,
+      stdout: `${files[0]}  notice  Not linted: the reply is 70 characters long, over the limit of 60 (set \`maxSize\` to raise it)\n`
+    })
   })
 
   it('answers a 10 MB file, and 10 MB on standard input, with a notice', () => {
@@ -130,7 +174,10 @@ describe('the CLI with hostile inputs', () => {
     const folder = workspace({'big.txt': big})
     const file = run(['--format', 'json', path.join(folder, 'big.txt')])
     expect(file.code).toBe(0)
-    expect(JSON.parse(file.stdout)[0]).toMatchObject({findings: [], notices: [expect.stringMatching(/^Not linted: the file is 10,496,000 bytes long, over the limit of 1000000 characters/)]})
+    expect(JSON.parse(file.stdout)[0]).toMatchObject({
+      findings: [],
+      notices: [expect.stringMatching(/^Not linted: the file is 10,496,000 bytes long, over the limit of 1000000 characters/)]
+    })
     const stdin = run(['--format', 'json'], {input: big})
     expect(stdin.code).toBe(0)
     expect(JSON.parse(stdin.stdout)[0].notices).toEqual([expect.stringMatching(/^Not linted: the input is (more than )?[\d,]+ bytes long/)])
@@ -148,7 +195,9 @@ describe('the CLI with hostile inputs', () => {
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.stdout.once('data', () => child.stdout.destroy())
-    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('close', (code, signal) => resolve([code, signal])))
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+      child.on('close', (code, signal) => resolve([code, signal]))
+    )
     expect({signal, stderr}).toEqual({signal: null, stderr: ''})
     expect(code).toBe(1)
   })
@@ -169,13 +218,19 @@ describe('--fix never loses text', () => {
 
   it('keeps the mode, line endings and byte order mark, and leaves no temporary file', () => {
     const crlf = fixable.replace('\n', '\r\n')
-    const folder = workspace({'bom.txt': `\uFEFF${fixable}`, 'crlf.txt': `Hello,\r\n\r\n${crlf}\r\nKind regards,\r\nJo\r\n`, 'cr.txt': `Hello,\r\r${fixable.replace('\n', '\r')}`})
+    const folder = workspace({
+      'bom.txt': `\uFEFF${fixable}`,
+      'crlf.txt': `Hello,\r\n\r\n${crlf}\r\nKind regards,\r\nJo\r\n`,
+      'cr.txt': `Hello,\r\r${fixable.replace('\n', '\r')}`
+    })
     chmodSync(path.join(folder, 'crlf.txt'), 0o600)
     chmodSync(path.join(folder, 'bom.txt'), 0o664)
     const {code, stderr} = run(['--fix', ...['bom.txt', 'crlf.txt', 'cr.txt'].map((name) => path.join(folder, name))])
     expect({code, stderr}).toEqual({code: 0, stderr: ''})
     expect(readFileSync(path.join(folder, 'bom.txt'), 'utf8')).toBe(`\uFEFF${fixed}`)
-    expect(readFileSync(path.join(folder, 'crlf.txt'), 'utf8')).toBe(`Hello,\r\n\r\n${fixed.replace('\n', '\r\n')}\r\nKind regards,\r\nJo\r\n`)
+    expect(readFileSync(path.join(folder, 'crlf.txt'), 'utf8')).toBe(
+      `Hello,\r\n\r\n${fixed.replace('\n', '\r\n')}\r\nKind regards,\r\nJo\r\n`
+    )
     expect(readFileSync(path.join(folder, 'cr.txt'), 'utf8')).toBe(`Hello,\r\r${fixed.replace('\n', '\r')}`)
     expect(statSync(path.join(folder, 'crlf.txt')).mode & 0o777).toBe(0o600)
     expect(statSync(path.join(folder, 'bom.txt')).mode & 0o777).toBe(0o664)
@@ -224,7 +279,9 @@ describe('--fix never loses text', () => {
     const text = readReply(file)
     const edited = `${fixable}P.S. We cannot refund the fee.\n`
     writeFileSync(file, edited)
-    await expect(fixFile(file, text, {}, 'write')).rejects.toThrow('changed on disk while it was being fixed; nothing was written, run `--fix` again')
+    await expect(fixFile(file, text, {}, 'write')).rejects.toThrow(
+      'changed on disk while it was being fixed; nothing was written, run `--fix` again'
+    )
     expect(readFileSync(file, 'utf8')).toBe(edited)
     expect(listing(folder)).toEqual(['reply.txt'])
   })

@@ -59,7 +59,9 @@ describe('--fix stays inside the tree it was given', () => {
     symlinkSync('../elsewhere/target.txt', path.join(top, 'repo/link.txt'))
     const {code, stderr} = run(['--fix', 'link.txt'], path.join(top, 'repo'))
     expect(code).toBe(2)
-    expect(stderr).toContain(`link.txt: is a symbolic link to \`${path.join(top, 'elsewhere/target.txt')}\`, outside \`${path.join(top, 'repo')}\`; nothing was written`)
+    expect(stderr).toContain(
+      `link.txt: is a symbolic link to \`${path.join(top, 'elsewhere/target.txt')}\`, outside \`${path.join(top, 'repo')}\`; nothing was written`
+    )
     expect(readFileSync(path.join(top, 'elsewhere/target.txt'), 'utf8')).toBe(fixable)
   })
 

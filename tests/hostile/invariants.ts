@@ -67,12 +67,15 @@ export function expectWellFormed(text: string, result: LintResult, options: Lint
       wrong('offsets out of order or out of the text')
       continue
     }
-    if (!same(start, pointOf(text, start.offset))) wrong(`start ${JSON.stringify(start)} is not ${JSON.stringify(pointOf(text, start.offset))}`)
+    if (!same(start, pointOf(text, start.offset)))
+      wrong(`start ${JSON.stringify(start)} is not ${JSON.stringify(pointOf(text, start.offset))}`)
     if (!same(end, pointOf(text, end.offset))) wrong(`end ${JSON.stringify(end)} is not ${JSON.stringify(pointOf(text, end.offset))}`)
-    if (finding.actual !== text.slice(start.offset, end.offset)) wrong(`actual is not the text there, ${JSON.stringify(text.slice(start.offset, end.offset))}`)
+    if (finding.actual !== text.slice(start.offset, end.offset))
+      wrong(`actual is not the text there, ${JSON.stringify(text.slice(start.offset, end.offset))}`)
     const region = regionHolding(regions, start.offset)
     if (!region || !lintable.has(region.kind)) wrong(`in ${region?.kind ?? 'no'} region`)
-    if (!Array.isArray(finding.suggestions) || finding.suggestions.some((suggestion) => typeof suggestion !== 'string')) wrong('suggestions are not strings')
+    if (!Array.isArray(finding.suggestions) || finding.suggestions.some((suggestion) => typeof suggestion !== 'string'))
+      wrong('suggestions are not strings')
     if (!['error', 'warning', 'info'].includes(finding.severity)) wrong(`severity ${JSON.stringify(finding.severity)}`)
     if (typeof finding.message !== 'string') wrong('message is not a string')
   }

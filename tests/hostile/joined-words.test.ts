@@ -33,7 +33,11 @@ describe('long joined words', () => {
   it('says so when a paragraph too long to read whole is read in parts', async () => {
     const text = 'Thanks for waiting. '.repeat(2000)
     const {notices} = await lint(text)
-    expect(notices).toEqual([expect.stringMatching(/^Read in parts: a paragraph of 40000 characters is longer than 16384; a sentence that runs across two parts is checked as two$/)])
+    expect(notices).toEqual([
+      expect.stringMatching(
+        /^Read in parts: a paragraph of 40000 characters is longer than 16384; a sentence that runs across two parts is checked as two$/
+      )
+    ])
   })
 
   it('reads paragraphs between blank lines as one text would be read, without a notice', async () => {
@@ -43,7 +47,9 @@ describe('long joined words', () => {
     const result = await lint(text)
     expect(result.notices).toEqual([])
     expect(result.findings).toHaveLength(whole.findings.length * 200)
-    expect(result.findings.slice(-whole.findings.length).map((finding) => finding.message)).toEqual(whole.findings.map((finding) => finding.message))
+    expect(result.findings.slice(-whole.findings.length).map((finding) => finding.message)).toEqual(
+      whole.findings.map((finding) => finding.message)
+    )
   })
 })
 

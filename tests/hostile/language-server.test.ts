@@ -23,11 +23,16 @@ afterEach(async () => {
 
 // The server is up, answers requests and lints a new document.
 async function stillAnswers(client: LspClient, folder: string): Promise<void> {
-  const hover = await client.connection.sendRequest('textDocument/hover', {textDocument: {uri: 'file:///nowhere.txt'}, position: {line: 0, character: 0}})
+  const hover = await client.connection.sendRequest('textDocument/hover', {
+    textDocument: {uri: 'file:///nowhere.txt'},
+    position: {line: 0, character: 0}
+  })
   expect(hover).toBeNull()
   const uri = uriOf(folder, `alive-${Math.random().toString(36).slice(2)}.txt`)
   await client.open(uri, negative)
-  expect((await client.waitForDiagnostics(uri, {version: 1})).diagnostics.map((diagnostic) => diagnostic.code)).toContain('negative-phrasing')
+  expect((await client.waitForDiagnostics(uri, {version: 1})).diagnostics.map((diagnostic) => diagnostic.code)).toContain(
+    'negative-phrasing'
+  )
   expect(client.exited()).toBe(false)
 }
 
@@ -49,7 +54,21 @@ function random(seed: number): () => number {
   }
 }
 
-const phrases = [negative, ' ASAP', 'Thanks! ', "It's not our fault. ", '\r\n', '\n', '😀', '\ud800', '\u0000', '退款', ' per my last email', '', 'x']
+const phrases = [
+  negative,
+  ' ASAP',
+  'Thanks! ',
+  "It's not our fault. ",
+  '\r\n',
+  '\n',
+  '😀',
+  '\ud800',
+  '\u0000',
+  '退款',
+  ' per my last email',
+  '',
+  'x'
+]
 
 describe('the language server against a hostile client', () => {
   it('recovers from frames without a usable Content-Length', async () => {
@@ -63,7 +82,15 @@ describe('the language server against a hostile client', () => {
 
   it('shrugs off well-framed messages that are not JSON-RPC, or carry the wrong params', async () => {
     const {client, folder} = await start()
-    for (const body of ['[]', '"a string"', '42', '{}', '{"jsonrpc":"2.0","id":9}', '{"jsonrpc":"2.0","method":42}', '{"jsonrpc":"2.0","id":{},"method":"textDocument/hover"}']) {
+    for (const body of [
+      '[]',
+      '"a string"',
+      '42',
+      '{}',
+      '{"jsonrpc":"2.0","id":9}',
+      '{"jsonrpc":"2.0","method":42}',
+      '{"jsonrpc":"2.0","id":{},"method":"textDocument/hover"}'
+    ]) {
       client.writeRaw(frame(body))
     }
     const uri = uriOf(folder, 'weird.txt')
@@ -86,7 +113,14 @@ describe('the language server against a hostile client', () => {
       ['textDocument/hover', null],
       ['textDocument/hover', {textDocument: {uri}, position: {line: -1, character: 1e12}}],
       ['textDocument/codeAction', {textDocument: {uri}, range: null, context: null}],
-      ['textDocument/codeAction', {textDocument: {uri: 'file:///never-opened.txt'}, range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}}, context: {diagnostics: []}}],
+      [
+        'textDocument/codeAction',
+        {
+          textDocument: {uri: 'file:///never-opened.txt'},
+          range: {start: {line: 0, character: 0}, end: {line: 0, character: 0}},
+          context: {diagnostics: []}
+        }
+      ],
       ['textDocument/diagnostic', {textDocument: {uri: 'file:///never-opened.txt'}}],
       ['workspace/executeCommand', {command: 'tactful.addToGlossary', arguments: 'not a list'}],
       ['workspace/executeCommand', {command: 'tactful.addToGlossary', arguments: [42, {}]}],
@@ -160,7 +194,7 @@ describe('the language server against a hostile client', () => {
   it('answers a 10 MB document with one notice and no diagnostics, then lints it again once it is small', async () => {
     const {client, folder} = await start()
     const uri = uriOf(folder, 'huge.txt')
-    const huge = `${negative}\n`.repeat(Math.ceil(10 * 1024 * 1024 / (negative.length + 1)))
+    const huge = `${negative}\n`.repeat(Math.ceil((10 * 1024 * 1024) / (negative.length + 1)))
     await client.open(uri, huge)
     expect((await client.waitForDiagnostics(uri, {version: 1})).diagnostics).toEqual([])
     const notice = await client.waitForMessage((params) => params.message.startsWith('Not linted'))
@@ -183,7 +217,9 @@ describe('the language server against a hostile client', () => {
     await client.close(uri)
     await client.change(uri, 6, [{text: 'Our SLA is two days.'}])
     await client.open(uri, 'Thanks! Please raise an RMA.', 'plaintext', 7)
-    expect((await client.waitForDiagnostics(uri, {version: 7})).diagnostics).toEqual(await expectedDiagnostics('Thanks! Please raise an RMA.'))
+    expect((await client.waitForDiagnostics(uri, {version: 7})).diagnostics).toEqual(
+      await expectedDiagnostics('Thanks! Please raise an RMA.')
+    )
     await stillAnswers(client, folder)
   })
 })

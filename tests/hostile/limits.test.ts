@@ -15,7 +15,9 @@ describe('the size limit', () => {
     const result = await lint(text)
     expect(result.findings).toEqual([])
     expect(result.commitments).toEqual([])
-    expect(result.notices).toEqual([`Not linted: the reply is ${text.length} characters long, over the limit of 1000000 (set \`maxSize\` to raise it)`])
+    expect(result.notices).toEqual([
+      `Not linted: the reply is ${text.length} characters long, over the limit of 1000000 (set \`maxSize\` to raise it)`
+    ])
   })
 
   it('lints a reply at the limit and refuses one a code unit over it', async () => {
@@ -36,10 +38,14 @@ describe('the size limit', () => {
   })
 
   it('answers a 10 MB reply with the notice and nothing else', async () => {
-    const text = `${negative}😀\u0000\r\n`.repeat(Math.ceil(10 * 1024 * 1024 / 25))
+    const text = `${negative}😀\u0000\r\n`.repeat(Math.ceil((10 * 1024 * 1024) / 25))
     expect(text.length).toBeGreaterThanOrEqual(10 * 1024 * 1024)
     const result = await lint(text)
-    expect(result).toEqual({findings: [], commitments: [], notices: [expect.stringMatching(/^Not linted: the reply is \d+ characters long/)]})
+    expect(result).toEqual({
+      findings: [],
+      commitments: [],
+      notices: [expect.stringMatching(/^Not linted: the reply is \d+ characters long/)]
+    })
   })
 
   it('leaves a reply over the limit as it is when fixing', async () => {
@@ -50,7 +56,9 @@ describe('the size limit', () => {
 
   it('rejects a limit that is not a number of characters', async () => {
     for (const maxSize of [-1, Number.NaN, Number.POSITIVE_INFINITY, '1000']) {
-      await expect(lint('Thanks!', {maxSize} as never)).rejects.toThrow(/^Expected `maxSize` in options to be a number of characters, not `.*`$/)
+      await expect(lint('Thanks!', {maxSize} as never)).rejects.toThrow(
+        /^Expected `maxSize` in options to be a number of characters, not `.*`$/
+      )
     }
   })
 })
@@ -79,11 +87,17 @@ describe('glossary terms are literal phrases, never regular expressions', () => 
   })
 
   it('returns for inputs that make those patterns backtrack, finding nothing that is not written', async () => {
-    const inputs = [`Thanks. ${'a'.repeat(100_000)}!`, `Thanks. ${'a '.repeat(50_000)}b`, `Thanks. ${'('.repeat(30_000)}${'a+'.repeat(10_000)}`, `Thanks. ${'['.repeat(50_000)}`]
+    const inputs = [
+      `Thanks. ${'a'.repeat(100_000)}!`,
+      `Thanks. ${'a '.repeat(50_000)}b`,
+      `Thanks. ${'('.repeat(30_000)}${'a+'.repeat(10_000)}`,
+      `Thanks. ${'['.repeat(50_000)}`
+    ]
     for (const text of inputs) {
       const result = await lint(text, {glossary: {flag, allow: ['(a|aa)+$', '(.*a){20}']}})
       expectWellFormed(text, result)
-      for (const finding of result.findings.filter((finding) => finding.ruleId === 'jargon')) expect(Object.keys(flag)).toContain(finding.actual)
+      for (const finding of result.findings.filter((finding) => finding.ruleId === 'jargon'))
+        expect(Object.keys(flag)).toContain(finding.actual)
     }
   })
 })

@@ -14,7 +14,12 @@ async function manyFindings() {
 describe('rendering many findings', () => {
   it('renders a lint report of 200,000 findings and as many notices', async () => {
     const findings = await manyFindings()
-    const text = renderLint({summary: 'Many findings.', findings: withActions(findings), commitments: [], notices: findings.map((finding) => finding.message)})
+    const text = renderLint({
+      summary: 'Many findings.',
+      findings: withActions(findings),
+      commitments: [],
+      notices: findings.map((finding) => finding.message)
+    })
     expect(text.split('\n').filter((line) => line.startsWith('   Action: '))).toHaveLength(findings.length)
     expect(text).toContain(`\n${findings.length}. `)
     expect(text.split('\n').filter((line) => line.startsWith('- '))).toHaveLength(findings.length)

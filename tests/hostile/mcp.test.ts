@@ -9,7 +9,9 @@ interface Raw {
   child: ChildProcessWithoutNullStreams
   write(line: string): void
   /** The response with this id, once it comes. */
-  response(id: number | string): Promise<{id?: unknown; result?: {isError?: boolean; structuredContent?: Record<string, unknown>}; error?: {code: number}}>
+  response(
+    id: number | string
+  ): Promise<{id?: unknown; result?: {isError?: boolean; structuredContent?: Record<string, unknown>}; error?: {code: number}}>
   stderr(): string
 }
 
@@ -55,7 +57,12 @@ async function startRaw(): Promise<Raw> {
       })
   }
   raws.push(raw)
-  const message = {jsonrpc: '2.0', id: 'init', method: 'initialize', params: {protocolVersion: '2025-06-18', capabilities: {}, clientInfo: {name: 'hostile', version: '0'}}}
+  const message = {
+    jsonrpc: '2.0',
+    id: 'init',
+    method: 'initialize',
+    params: {protocolVersion: '2025-06-18', capabilities: {}, clientInfo: {name: 'hostile', version: '0'}}
+  }
   raw.write(`${JSON.stringify(message)}\n`)
   await raw.response('init')
   raw.write(`${JSON.stringify({jsonrpc: '2.0', method: 'notifications/initialized'})}\n`)
@@ -75,7 +82,20 @@ const thanks = 'Thank you for your patience.'
 describe('the MCP server on a hostile wire', () => {
   it('skips lines that are not JSON or not JSON-RPC, answers the ones with an id, and serves on', async () => {
     const raw = await startRaw()
-    const junk = ['garbage', '{"jsonrpc":"2.0"', '[1,2]', '[]', '"hello"', 'null', '{}', '\u0000\u0001\u0002', '\uFEFF{"jsonrpc":"2.0","id":"bom"', '\r', '   ', 'x'.repeat(1_000_000)]
+    const junk = [
+      'garbage',
+      '{"jsonrpc":"2.0"',
+      '[1,2]',
+      '[]',
+      '"hello"',
+      'null',
+      '{}',
+      '\u0000\u0001\u0002',
+      '\uFEFF{"jsonrpc":"2.0","id":"bom"',
+      '\r',
+      '   ',
+      'x'.repeat(1_000_000)
+    ]
     for (const line of junk) raw.write(`${line}\n`)
     // Well-formed JSON with an id but not a valid request: each gets an error instead of silence.
     raw.write(`${JSON.stringify({jsonrpc: '2.0', id: 1, method: 42})}\n`)
@@ -91,7 +111,13 @@ describe('the MCP server on a hostile wire', () => {
     const raw = await startRaw()
     raw.write(`${JSON.stringify({jsonrpc: '2.0', id: 1, method: 'tools/frobnicate', params: {}})}\n`)
     expect((await raw.response(1)).error?.code).toBe(-32601)
-    for (const [id, name] of [[2, ''], [3, '../../etc/passwd'], [4, 'lint_reply\u0000'], [5, 'constructor'], [6, '__proto__']] as const) {
+    for (const [id, name] of [
+      [2, ''],
+      [3, '../../etc/passwd'],
+      [4, 'lint_reply\u0000'],
+      [5, 'constructor'],
+      [6, '__proto__']
+    ] as const) {
       raw.write(`${JSON.stringify({jsonrpc: '2.0', id, method: 'tools/call', params: {name, arguments: {text: thanks}}})}\n`)
       expect((await raw.response(id)).result?.isError).toBe(true)
     }

@@ -106,7 +106,9 @@ describe('fix on hostile text', () => {
           expect(typeof once.output).toBe('string')
           expectWellFormed(once.output, {findings: once.remaining, commitments: [], notices: []}, options)
           for (const context of contextOf(text, options)) expect(once.output).toContain(context)
-          const unsafe = (await lintDetailed(once.output, options)).findings.filter((item) => item.safe && item.finding.suggestions.length > 0)
+          const unsafe = (await lintDetailed(once.output, options)).findings.filter(
+            (item) => item.safe && item.finding.suggestions.length > 0
+          )
           expect(unsafe.map((item) => item.finding)).toEqual([])
           expect((await fix(once.output, options)).output).toBe(once.output)
         }),

@@ -30,7 +30,13 @@ const body = fc.oneof(
 // Bytes that are not a message and do not contain `Content-Length:`.
 const garbage = fc
   .oneof(
-    fc.constantFrom('X-Garbage: 1\r\n\r\n{}', 'Content-Length: abc\r\n\r\n{"id":1}', 'Content-Length: -3\r\n\r\nabc', 'hello?\r\n\r\n', 'Content-Type: text/plain\r\n\r\n'),
+    fc.constantFrom(
+      'X-Garbage: 1\r\n\r\n{}',
+      'Content-Length: abc\r\n\r\n{"id":1}',
+      'Content-Length: -3\r\n\r\nabc',
+      'hello?\r\n\r\n',
+      'Content-Type: text/plain\r\n\r\n'
+    ),
     fc.string({unit: 'binary', maxLength: 100}).map((text) => `${text.replace(/content-length/gi, '')}\r\n\r\n`)
   )
   .filter((text) => !/content-length:/i.test(text.replace(/^Content-Length: (abc|-3)/, '')))
@@ -49,12 +55,18 @@ describe('resyncFrames', () => {
 
   it('drops a frame without a usable Content-Length and every byte up to the next message, and no more', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.option(garbage, {nil: undefined}), body), {minLength: 1, maxLength: 6}), fc.array(fc.nat(), {maxLength: 20}), async (items, cuts) => {
-        const bytes = Buffer.concat(items.flatMap(([junk, text]) => (junk === undefined ? [frame(text)] : [Buffer.from(junk), frame(text)])))
-        const {output, skipped} = await pass(bytes, cuts)
-        expect(output.toString()).toBe(Buffer.concat(items.map(([, text]) => frame(text))).toString())
-        expect(skipped).toHaveLength(items.filter(([junk]) => junk !== undefined).length)
-      })
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.option(garbage, {nil: undefined}), body), {minLength: 1, maxLength: 6}),
+        fc.array(fc.nat(), {maxLength: 20}),
+        async (items, cuts) => {
+          const bytes = Buffer.concat(
+            items.flatMap(([junk, text]) => (junk === undefined ? [frame(text)] : [Buffer.from(junk), frame(text)]))
+          )
+          const {output, skipped} = await pass(bytes, cuts)
+          expect(output.toString()).toBe(Buffer.concat(items.map(([, text]) => frame(text))).toString())
+          expect(skipped).toHaveLength(items.filter(([junk]) => junk !== undefined).length)
+        }
+      )
     )
   })
 

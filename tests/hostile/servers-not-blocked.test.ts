@@ -77,10 +77,12 @@ describe('servers and a 1 MB reply', () => {
     const big = uriOf(folder, 'big.txt')
     await client.open(big, large)
     const order: string[] = []
-    const hover = client.connection.sendRequest('textDocument/hover', {textDocument: {uri: small}, position: {line: 0, character: 4}}).then((value) => {
-      order.push('hover')
-      return value
-    })
+    const hover = client.connection
+      .sendRequest('textDocument/hover', {textDocument: {uri: small}, position: {line: 0, character: 4}})
+      .then((value) => {
+        order.push('hover')
+        return value
+      })
     const diagnostics = client.waitForDiagnostics(big, {version: 1}).then((value) => {
       order.push('diagnostics')
       return value

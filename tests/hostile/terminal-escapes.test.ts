@@ -25,6 +25,7 @@ function run(args: string[], files: Record<string, string> = {}, input?: string)
 
 // No control character but the line feeds that end lines.
 function expectNoControls(output: string): void {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for control characters.
   expect(output.replace(/\n/g, '')).not.toMatch(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/)
 }
 

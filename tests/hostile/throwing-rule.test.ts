@@ -33,8 +33,16 @@ describe('a rule that throws', () => {
     const healthy = await lint(seed, {rules: {explode: 'off', reject: 'off'}} as never)
     expect(healthy.notices).toEqual([])
     expect(result.findings).toEqual(healthy.findings)
-    expect(result.findings.map((finding) => finding.ruleId)).toEqual(['blame-shifting', 'blame-shifting', 'negative-phrasing', 'missing-thanks'])
-    expect(result.notices).toEqual(['Rule `explode` failed and was skipped: boom', 'Rule `reject` failed and was skipped: not even an Error'])
+    expect(result.findings.map((finding) => finding.ruleId)).toEqual([
+      'blame-shifting',
+      'blame-shifting',
+      'negative-phrasing',
+      'missing-thanks'
+    ])
+    expect(result.notices).toEqual([
+      'Rule `explode` failed and was skipped: boom',
+      'Rule `reject` failed and was skipped: not even an Error'
+    ])
   })
 
   it('gives the same notices on every lint, not more', async () => {
@@ -54,7 +62,9 @@ describe('a rule that throws', () => {
       throw new TypeError('Cannot read properties of undefined')
     })
     const file = await unified().use(retextEnglish).use(retextTactful).use(crash).use(retextStringify).process(seed)
-    expect(file.messages.map((message) => message.ruleId)).toEqual(expect.arrayContaining(['blame-shifting', 'negative-phrasing', 'missing-thanks']))
+    expect(file.messages.map((message) => message.ruleId)).toEqual(
+      expect.arrayContaining(['blame-shifting', 'negative-phrasing', 'missing-thanks'])
+    )
     expect(file.messages.some((message) => message.ruleId === 'crash' || message.reason === 'half a finding')).toBe(false)
     expect(file.data.tactful?.failures.map((failure) => failure.ruleId).sort()).toEqual(['crash', 'explode', 'reject'])
     expect(String(file)).toBe(seed)

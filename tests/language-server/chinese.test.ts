@@ -37,7 +37,10 @@ async function libraryRanges(text: string): Promise<Expected[]> {
   const {findings} = await lint(text)
   return findings.map((finding) => ({
     code: finding.ruleId,
-    range: {start: {line: finding.start.line - 1, character: finding.start.column - 1}, end: {line: finding.end.line - 1, character: finding.end.column - 1}}
+    range: {
+      start: {line: finding.start.line - 1, character: finding.start.column - 1},
+      end: {line: finding.end.line - 1, character: finding.end.column - 1}
+    }
   }))
 }
 

@@ -21,7 +21,10 @@ afterAll(async () => {
 async function openAndWait(name: string, text: string, ruleId: string): Promise<{uri: string; diagnostic: Diagnostic}> {
   const uri = uriOf(folder, name)
   await client.open(uri, text)
-  const {diagnostics} = await client.waitForDiagnostics(uri, {version: 1, where: (params) => params.diagnostics.some((item) => item.code === ruleId)})
+  const {diagnostics} = await client.waitForDiagnostics(uri, {
+    version: 1,
+    where: (params) => params.diagnostics.some((item) => item.code === ruleId)
+  })
   return {uri, diagnostic: diagnostics.find((item) => item.code === ruleId) as Diagnostic}
 }
 
@@ -34,7 +37,12 @@ function actionsFor(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> 
 }
 
 // Apply the action's edit in the test, as the editor would, and send the result back as a full change.
-async function applyAction(uri: string, text: string, action: CodeAction, version: number): Promise<{text: string; diagnostics: Diagnostic[]}> {
+async function applyAction(
+  uri: string,
+  text: string,
+  action: CodeAction,
+  version: number
+): Promise<{text: string; diagnostics: Diagnostic[]}> {
   const next = applyEdits(text, editsFor(action.edit!, uri))
   await client.change(uri, version, [{text: next}])
   const {diagnostics} = await client.waitForDiagnostics(uri, {version})
@@ -46,7 +54,12 @@ describe('quick fixes', () => {
     const {uri, diagnostic} = await openAndWait('replace.txt', `Hi Sam,\n\n${negative}`, 'negative-phrasing')
     const actions = await actionsFor(uri, diagnostic)
     const replaces = actions.filter((action) => action.title.startsWith('Replace with'))
-    expect(replaces[0]).toMatchObject({title: "Replace with “We'll be able to see you on Friday”", kind: 'quickfix', isPreferred: true, diagnostics: [diagnostic]})
+    expect(replaces[0]).toMatchObject({
+      title: "Replace with “We'll be able to see you on Friday”",
+      kind: 'quickfix',
+      isPreferred: true,
+      diagnostics: [diagnostic]
+    })
     expect(replaces.slice(1).every((action) => !action.isPreferred)).toBe(true)
     expect(actions.map((action) => action.title)).toEqual(
       expect.arrayContaining(['Ignore this in this reply', 'Show documentation for negative-phrasing'])
@@ -70,7 +83,9 @@ describe('quick fixes', () => {
     const [preferred] = actions.filter((action) => action.isPreferred)
     expect(preferred.title).toBe('Add “Thank you for getting in touch.”')
     // The finding's fix is an insertion after the closing sentence, not a rewrite of it.
-    expect(editsFor(preferred.edit!, uri)).toEqual([{range: {start: diagnostic.range.end, end: diagnostic.range.end}, newText: ' Thank you for getting in touch.'}])
+    expect(editsFor(preferred.edit!, uri)).toEqual([
+      {range: {start: diagnostic.range.end, end: diagnostic.range.end}, newText: ' Thank you for getting in touch.'}
+    ])
     const after = await applyAction(uri, text, preferred, 2)
     expect(after.text).toBe('Your parcel is on its way. Thank you for getting in touch.')
     expect(after.diagnostics).toEqual([])
@@ -90,7 +105,10 @@ describe('quick fixes', () => {
     const {uri, diagnostic} = await openAndWait('crlf.txt', text, 'negative-phrasing')
     const ignore = (await actionsFor(uri, diagnostic)).find((action) => action.title === 'Ignore this in this reply')!
     expect(editsFor(ignore.edit!, uri)).toEqual([
-      {range: {start: {line: 1, character: 0}, end: {line: 1, character: 0}}, newText: '<!-- tactful-disable-next-line negative-phrasing -->\r\n'}
+      {
+        range: {start: {line: 1, character: 0}, end: {line: 1, character: 0}},
+        newText: '<!-- tactful-disable-next-line negative-phrasing -->\r\n'
+      }
     ])
   })
 
@@ -99,7 +117,10 @@ describe('quick fixes', () => {
     const docs = (await actionsFor(uri, diagnostic)).find((action) => action.title === 'Show documentation for negative-phrasing')!
     expect(docs.command?.command).toBe('tactful.showDocumentation')
     await client.connection.sendRequest('workspace/executeCommand', docs.command)
-    expect(client.requests.find((request) => request.method === 'window/showDocument')?.params).toEqual({uri: diagnostic.codeDescription!.href, external: true})
+    expect(client.requests.find((request) => request.method === 'window/showDocument')?.params).toEqual({
+      uri: diagnostic.codeDescription!.href,
+      external: true
+    })
   })
 
   it('offers nothing for a diagnostic whose text has since changed', async () => {
@@ -118,8 +139,12 @@ describe('quick fixes', () => {
   it('offers the glossary command for any jargon phrase, with the term as written', async () => {
     const {uri, diagnostic} = await openAndWait('kindly.txt', 'Kindly revert with your order number.', 'jargon')
     const actions = await actionsFor(uri, diagnostic)
-    expect(actions.find((action) => action.command?.command === 'tactful.addToGlossary')?.title).toBe('Add ‘Kindly revert’ to the workspace glossary')
-    expect(actions.filter((action) => action.title.startsWith('Replace with')).map((action) => action.title)).toEqual(['Replace with “Please reply”'])
+    expect(actions.find((action) => action.command?.command === 'tactful.addToGlossary')?.title).toBe(
+      'Add ‘Kindly revert’ to the workspace glossary'
+    )
+    expect(actions.filter((action) => action.title.startsWith('Replace with')).map((action) => action.title)).toEqual([
+      'Replace with “Please reply”'
+    ])
   })
 })
 
@@ -165,7 +190,9 @@ describe('fix all', () => {
         context: {diagnostics: [diagnostic]}
       })
       expect(actions.find((action) => action.isPreferred)?.edit).toEqual({
-        documentChanges: [{textDocument: {uri, version: 7}, edits: [{range: diagnostic.range, newText: "We'll be able to see you on Friday"}]}]
+        documentChanges: [
+          {textDocument: {uri, version: 7}, edits: [{range: diagnostic.range, newText: "We'll be able to see you on Friday"}]}
+        ]
       })
       // No `window.showDocument` support: no docs action.
       expect(actions.some((action) => action.title.startsWith('Show documentation'))).toBe(false)

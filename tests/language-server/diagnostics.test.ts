@@ -53,7 +53,9 @@ describe('push diagnostics', () => {
         ruleId: 'negative-phrasing',
         actual: "We won't be able to see you before Friday",
         suggestions: expect.arrayContaining(["We'll be able to see you on Friday"]),
-        fixes: expect.arrayContaining([{kind: 'replace', title: "Replace with “We'll be able to see you on Friday”", text: "We'll be able to see you on Friday"}])
+        fixes: expect.arrayContaining([
+          {kind: 'replace', title: "Replace with “We'll be able to see you on Friday”", text: "We'll be able to see you on Friday"}
+        ])
       }
     })
     expect(byRule({diagnostics}, 'missing-thanks')).toHaveLength(1)
@@ -81,9 +83,14 @@ describe('push diagnostics', () => {
     await client.open(uri, text, 'markdown')
     const {diagnostics} = await client.waitForDiagnostics(uri, {version: 1})
     const {findings} = await lint(text, {format: 'markdown'})
-    expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line + 1, diagnostic.range.start.character + 1, diagnostic.message])).toEqual(
-      findings.map((finding) => [finding.ruleId, finding.start.line, finding.start.column, finding.message])
-    )
+    expect(
+      diagnostics.map((diagnostic) => [
+        diagnostic.code,
+        diagnostic.range.start.line + 1,
+        diagnostic.range.start.character + 1,
+        diagnostic.message
+      ])
+    ).toEqual(findings.map((finding) => [finding.ruleId, finding.start.line, finding.start.column, finding.message]))
   })
 
   it('updates on a full-text change', async () => {
@@ -101,10 +108,17 @@ describe('push diagnostics', () => {
     expect((await client.waitForDiagnostics(uri, {version: 1})).diagnostics).toEqual([])
     // Typed as a burst: whatever was published on the way, the last report is of the last text.
     await client.change(uri, 2, [{range: {start: {line: 0, character: 27}, end: {line: 0, character: 27}}, rangeLength: 0, text: 'X '}])
-    await client.change(uri, 3, [{range: {start: {line: 0, character: 27}, end: {line: 0, character: 29}}, rangeLength: 2, text: `${negative} `}])
+    await client.change(uri, 3, [
+      {range: {start: {line: 0, character: 27}, end: {line: 0, character: 29}}, rangeLength: 2, text: `${negative} `}
+    ])
     const {diagnostics} = await client.waitForDiagnostics(uri, {version: 3})
     expect(byRule({diagnostics}, 'negative-phrasing')[0].range).toEqual({start: {line: 0, character: 27}, end: {line: 0, character: 68}})
-    expect(client.published.filter((params) => params.uri === uri).map((params) => params.version).at(-1)).toBe(3)
+    expect(
+      client.published
+        .filter((params) => params.uri === uri)
+        .map((params) => params.version)
+        .at(-1)
+    ).toBe(3)
   })
 
   it('clears diagnostics when the document closes', async () => {

@@ -42,8 +42,14 @@ describe('quick fixes for any rule', () => {
       'Show documentation for made-up-rule'
     ])
     const end = {line: 0, character: 22}
-    expect(actions[0]).toMatchObject({isPreferred: true, edit: {changes: {[document.uri]: [{range: {start: end, end}, newText: ' and arrives Friday'}]}}})
-    expect(actions[1]).toMatchObject({isPreferred: false, edit: {changes: {[document.uri]: [{range: diagnostic.range, newText: 'Your parcel is on its way'}]}}})
+    expect(actions[0]).toMatchObject({
+      isPreferred: true,
+      edit: {changes: {[document.uri]: [{range: {start: end, end}, newText: ' and arrives Friday'}]}}
+    })
+    expect(actions[1]).toMatchObject({
+      isPreferred: false,
+      edit: {changes: {[document.uri]: [{range: diagnostic.range, newText: 'Your parcel is on its way'}]}}
+    })
     expect(actions[2].edit?.changes?.[document.uri]?.[0].newText).toBe('<!-- tactful-disable-next-line made-up-rule -->\n')
     expect(actions[3].command).toMatchObject({command: 'tactful.addToGlossary', arguments: [document.uri, 'parcel']})
   })
@@ -84,8 +90,12 @@ describe('createServer', () => {
         expect(result).toMatchObject({serverInfo: {name: 'tactful-language-server'}})
         await client.sendNotification('initialized', {})
       }
-      const published = new Promise<{uri: string; diagnostics: unknown[]}>((resolve) => first.client.onNotification('textDocument/publishDiagnostics', resolve))
-      await first.client.sendNotification('textDocument/didOpen', {textDocument: {uri: 'file:///a/reply.txt', languageId: 'plaintext', version: 1, text: "We won't be able to see you before Friday."}})
+      const published = new Promise<{uri: string; diagnostics: unknown[]}>((resolve) =>
+        first.client.onNotification('textDocument/publishDiagnostics', resolve)
+      )
+      await first.client.sendNotification('textDocument/didOpen', {
+        textDocument: {uri: 'file:///a/reply.txt', languageId: 'plaintext', version: 1, text: "We won't be able to see you before Friday."}
+      })
       expect((await published).diagnostics.length).toBeGreaterThan(0)
       const hover = (client: typeof first.client) =>
         client.sendRequest('textDocument/hover', {textDocument: {uri: 'file:///a/reply.txt'}, position: {line: 0, character: 3}})

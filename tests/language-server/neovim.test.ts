@@ -37,12 +37,16 @@ describe('Neovim (a real LSP client)', () => {
   it('shows the diagnostics the library finds, at the same lines and UTF-16 columns', async (context) => {
     const version = await nvimVersion()
     if (!version && !required) {
-      const reason = 'Neovim (`nvim`) is not installed; install it (`apt-get install neovim`) to run this test, set TACTFUL_REQUIRE_NVIM=1 to require it'
+      const reason =
+        'Neovim (`nvim`) is not installed; install it (`apt-get install neovim`) to run this test, set TACTFUL_REQUIRE_NVIM=1 to require it'
       // Printed as well: the default reporter counts skipped tests but does not show why.
       console.warn(`Skipped: ${reason}`)
       context.skip(reason)
     }
-    expect(version, 'TACTFUL_REQUIRE_NVIM=1 requires Neovim (`nvim`), which is not installed; install it with `apt-get install neovim`').toBeDefined()
+    expect(
+      version,
+      'TACTFUL_REQUIRE_NVIM=1 requires Neovim (`nvim`), which is not installed; install it with `apt-get install neovim`'
+    ).toBeDefined()
 
     const folder = makeWorkspace()
     const file = path.join(folder, 'reply.txt')

@@ -26,7 +26,11 @@ function pull(uri: string): Promise<FullDocumentDiagnosticReport> {
 
 describe('pull diagnostics', () => {
   it('registers a diagnostic provider for a client that pulls', () => {
-    expect(client.initializeResult.capabilities.diagnosticProvider).toEqual({identifier: 'tactful', interFileDependencies: false, workspaceDiagnostics: false})
+    expect(client.initializeResult.capabilities.diagnosticProvider).toEqual({
+      identifier: 'tactful',
+      interFileDependencies: false,
+      workspaceDiagnostics: false
+    })
   })
 
   it('answers textDocument/diagnostic with the current text’s findings', async () => {

@@ -23,7 +23,9 @@ afterEach(async () => {
 async function stillAnswers(client: LspClient): Promise<void> {
   const uri = uriOf(makeWorkspace(), 'alive.txt')
   await client.open(uri, negative)
-  expect((await client.waitForDiagnostics(uri, {version: 1})).diagnostics.map((diagnostic) => diagnostic.code)).toContain('negative-phrasing')
+  expect((await client.waitForDiagnostics(uri, {version: 1})).diagnostics.map((diagnostic) => diagnostic.code)).toContain(
+    'negative-phrasing'
+  )
   expect(client.exited()).toBe(false)
 }
 
@@ -32,7 +34,10 @@ describe('the server stays up', () => {
     const client = await start(makeWorkspace())
     client.writeRaw('Content-Length: 5\r\n\r\n{oops')
     client.writeRaw('Content-Length: 4\r\n\r\nnull')
-    const hover = await client.connection.sendRequest('textDocument/hover', {textDocument: {uri: 'file:///nowhere.txt'}, position: {line: 0, character: 0}})
+    const hover = await client.connection.sendRequest('textDocument/hover', {
+      textDocument: {uri: 'file:///nowhere.txt'},
+      position: {line: 0, character: 0}
+    })
     expect(hover).toBeNull()
     await stillAnswers(client)
   })
@@ -65,7 +70,10 @@ describe('the server stays up', () => {
     await client.change(uri, 2, [{range: {start: {line: 40, character: 7}, end: {line: 99, character: 3}}, text: ` ${negative}`}])
     const {diagnostics} = await client.waitForDiagnostics(uri, {version: 2})
     expect(diagnostics.map((diagnostic) => diagnostic.code)).toContain('negative-phrasing')
-    await client.connection.sendNotification('textDocument/didChange', {textDocument: {uri, version: 3}, contentChanges: [{range: {}, text: 'x'}]})
+    await client.connection.sendNotification('textDocument/didChange', {
+      textDocument: {uri, version: 3},
+      contentChanges: [{range: {}, text: 'x'}]
+    })
     await client.connection.sendNotification('textDocument/didChange', {textDocument: {uri}, contentChanges: null})
     await stillAnswers(client)
   })
@@ -109,7 +117,9 @@ describe('the server stays up', () => {
     // Fixed on disk: with no file watching the server reads it afresh, so the next edit is linted.
     writeFileSync(rc, '{}')
     await client.change(uri, 3, [{text: negative}])
-    expect((await client.waitForDiagnostics(uri, {version: 3})).diagnostics.map((diagnostic) => diagnostic.code)).toContain('negative-phrasing')
+    expect((await client.waitForDiagnostics(uri, {version: 3})).diagnostics.map((diagnostic) => diagnostic.code)).toContain(
+      'negative-phrasing'
+    )
   })
 
   it('shuts down and exits cleanly when asked', async () => {

@@ -42,7 +42,11 @@ async function serverSpots(file: string, languageId: string): Promise<Spot[]> {
   const uri = uriOf(folder, path.basename(file))
   await client.open(uri, email, languageId)
   const {diagnostics} = await client.waitForDiagnostics(uri, {version: 1})
-  return diagnostics.map((diagnostic) => ({ruleId: String(diagnostic.code), line: diagnostic.range.start.line, character: diagnostic.range.start.character}))
+  return diagnostics.map((diagnostic) => ({
+    ruleId: String(diagnostic.code),
+    line: diagnostic.range.start.line,
+    character: diagnostic.range.start.character
+  }))
 }
 
 describe('a file’s name chooses how to read it, everywhere', () => {

@@ -29,7 +29,9 @@ describe('.tactfulrc.json', () => {
     const client = await start({folders: [folder]})
     const flagged = uriOf(folder, 'before.txt')
     await client.open(flagged, jargonReply)
-    expect(codes(await client.waitForDiagnostics(flagged, {version: 1, where: (params) => codes(params).includes('jargon')}))).toContain('jargon')
+    expect(codes(await client.waitForDiagnostics(flagged, {version: 1, where: (params) => codes(params).includes('jargon')}))).toContain(
+      'jargon'
+    )
 
     writeFileSync(path.join(folder, '.tactfulrc.json'), JSON.stringify({glossary: {allow: ['RMA']}}))
     const allowed = uriOf(folder, 'after.txt')
@@ -85,7 +87,11 @@ describe('tactful.addToGlossary', () => {
 
   it('merges into an existing config, keeping every other key and value', async () => {
     const folder = makeWorkspace()
-    const existing = {rules: {'negative-phrasing': 'error'}, glossary: {allow: ['SKU'], flag: {ETA: ['expected delivery date']}}, abbreviations: ['FAQ']}
+    const existing = {
+      rules: {'negative-phrasing': 'error'},
+      glossary: {allow: ['SKU'], flag: {ETA: ['expected delivery date']}},
+      abbreviations: ['FAQ']
+    }
     writeFileSync(path.join(folder, '.tactfulrc.json'), JSON.stringify(existing, null, '\t') + '\n')
     const client = await start({folders: [folder]})
     const {uri, since} = await addRma(folder, client)
@@ -134,10 +140,16 @@ describe('client settings', () => {
   it('refreshes on workspace/didChangeConfiguration', async () => {
     const folder = makeWorkspace()
     let settings: unknown = {}
-    const client = await start({folders: [folder], capabilities: {workspace: {configuration: true}}, configuration: (items) => items.map(() => settings)})
+    const client = await start({
+      folders: [folder],
+      capabilities: {workspace: {configuration: true}},
+      configuration: (items) => items.map(() => settings)
+    })
     const uri = uriOf(folder, 'refresh.txt')
     await client.open(uri, negative)
-    expect(codes(await client.waitForDiagnostics(uri, {version: 1, where: (params) => codes(params).includes('missing-thanks')}))).toContain('missing-thanks')
+    expect(
+      codes(await client.waitForDiagnostics(uri, {version: 1, where: (params) => codes(params).includes('missing-thanks')}))
+    ).toContain('missing-thanks')
     settings = {rules: {'missing-thanks': 'off'}}
     const since = client.mark()
     await client.connection.sendNotification('workspace/didChangeConfiguration', {settings: null})

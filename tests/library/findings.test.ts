@@ -10,13 +10,18 @@ import {applyFix, defineRule, report, ruleUrl} from '../../rules/kit/index.js'
 vi.mock('../../rules/index.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../rules/index.js')>()
   const kit = await import('../../rules/kit/index.js')
-  const byHand = kit.defineRule({id: 'by-hand', description: 'Flag “zzyzx”', url: kit.ruleUrl('by-hand'), severity: 'info'}, (_tree, file) => {
-    const start = String(file.value).indexOf('zzyzx')
-    if (start === -1) return
-    const message = file.message('“zzyzx” is a place, not a word', {place: {start: {line: 1, column: start + 1, offset: start}, end: {line: 1, column: start + 6, offset: start + 5}}})
-    message.actual = 'zzyzx'
-    message.expected = ['Zzyzx Road', 'the road']
-  })
+  const byHand = kit.defineRule(
+    {id: 'by-hand', description: 'Flag “zzyzx”', url: kit.ruleUrl('by-hand'), severity: 'info'},
+    (_tree, file) => {
+      const start = String(file.value).indexOf('zzyzx')
+      if (start === -1) return
+      const message = file.message('“zzyzx” is a place, not a word', {
+        place: {start: {line: 1, column: start + 1, offset: start}, end: {line: 1, column: start + 6, offset: start + 5}}
+      })
+      message.actual = 'zzyzx'
+      message.expected = ['Zzyzx Road', 'the road']
+    }
+  )
   const rules = [...original.rules, byHand]
   return {...original, rules, ruleIds: rules.map((rule) => rule.meta.id)}
 })
@@ -36,7 +41,11 @@ describe('typed fixes', () => {
       })
     }
     const negative = findings.find((finding) => finding.actual.startsWith('We won'))
-    expect(negative?.fixes[0]).toEqual({kind: 'replace', title: "Replace with “We'll be able to see you on Friday”", text: "We'll be able to see you on Friday"})
+    expect(negative?.fixes[0]).toEqual({
+      kind: 'replace',
+      title: "Replace with “We'll be able to see you on Friday”",
+      text: "We'll be able to see you on Friday"
+    })
   })
 
   it('add the thank-you after the closing sentence, titled by what is added', async () => {
@@ -100,7 +109,8 @@ describe('notes and glossary terms', () => {
   })
 
   it('give no term for a term the team itself flags: allowing it would not stop the flag', async () => {
-    const [finding] = (await lint('Your ticket went to tier two. Thanks!', {glossary: {flag: {'tier two': ['our specialist team']}}})).findings
+    const [finding] = (await lint('Your ticket went to tier two. Thanks!', {glossary: {flag: {'tier two': ['our specialist team']}}}))
+      .findings
     expect(finding).toMatchObject({actual: 'tier two', suggestions: ['our specialist team']})
     expect(finding).not.toHaveProperty('glossaryTerm')
   })
@@ -124,10 +134,14 @@ describe('format from the file name', () => {
     expect((await lint(email)).findings.map((finding) => finding.actual)).toEqual(['We cannot refund you'])
     expect((await lint(email, {filePath: 'reply.eml'})).findings).toEqual([])
     expect((await lint(email, {format: 'email'})).findings).toEqual([])
-    expect((await lint(email, {filePath: 'reply.eml', format: 'text'})).findings.map((finding) => finding.actual)).toEqual(['We cannot refund you'])
+    expect((await lint(email, {filePath: 'reply.eml', format: 'text'})).findings.map((finding) => finding.actual)).toEqual([
+      'We cannot refund you'
+    ])
   })
 
   it('rejects a `filePath` that is not a string', async () => {
-    await expect(lint('Hi', {filePath: 42} as never)).rejects.toThrow('Expected `filePath` in options to be the reply\'s file name, not number')
+    await expect(lint('Hi', {filePath: 42} as never)).rejects.toThrow(
+      "Expected `filePath` in options to be the reply's file name, not number"
+    )
   })
 })

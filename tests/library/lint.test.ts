@@ -13,7 +13,18 @@ describe('lint', () => {
     expect(findings.map((finding) => finding.ruleId)).toEqual(['blame-shifting', 'blame-shifting', 'negative-phrasing', 'missing-thanks'])
     for (const finding of findings) {
       // `note` and typed `fixes` joined the documented fields; `glossaryTerm` only comes with jargon.
-      expect(Object.keys(finding).sort()).toEqual(['actual', 'end', 'fixes', 'message', 'note', 'ruleId', 'severity', 'start', 'suggestions', 'url'])
+      expect(Object.keys(finding).sort()).toEqual([
+        'actual',
+        'end',
+        'fixes',
+        'message',
+        'note',
+        'ruleId',
+        'severity',
+        'start',
+        'suggestions',
+        'url'
+      ])
       expect(finding.actual).toBe(seed.slice(finding.start.offset, finding.end.offset))
       expect(finding.url).toMatch(new RegExp(`/rules/${finding.ruleId}/README\\.md$`))
     }
@@ -45,11 +56,14 @@ describe('lint', () => {
       "> It's not your fault. Thanks! We can't refund it ASAP, per my last email."
     ].join('\n')
     const {findings} = await lint(text)
-    expect(findings.map((finding) => [finding.ruleId, finding.actual])).toEqual([['missing-thanks', 'Your replacement shipped this morning.']])
+    expect(findings.map((finding) => [finding.ruleId, finding.actual])).toEqual([
+      ['missing-thanks', 'Your replacement shipped this morning.']
+    ])
   })
 
   it('never flags code, code spans or URLs in markdown', async () => {
-    const text = 'Thanks! Run `kindly revert --asap` or see https://example.com/we-cannot-help-tier-2.\n\n```\nWe cannot do that. RMA SLA\n```\n'
+    const text =
+      'Thanks! Run `kindly revert --asap` or see https://example.com/we-cannot-help-tier-2.\n\n```\nWe cannot do that. RMA SLA\n```\n'
     expect((await lint(text, {format: 'markdown'})).findings).toEqual([])
   })
 
@@ -73,7 +87,9 @@ describe('lint', () => {
   it('throws clear errors for bad input and options', async () => {
     await expect(lint(42 as unknown as string)).rejects.toThrow('Expected the reply as a string, not a number')
     await expect(lint('Hi', {rules: {jargn: 'off'}})).rejects.toThrow('Cannot find rule `jargn`')
-    await expect(lint('Hi', {rules: {jargon: 'loud' as 'off'}})).rejects.toThrow('Expected `off`, `info`, `warning` or `error` for rule `jargon`, not `loud`')
+    await expect(lint('Hi', {rules: {jargon: 'loud' as 'off'}})).rejects.toThrow(
+      'Expected `off`, `info`, `warning` or `error` for rule `jargon`, not `loud`'
+    )
     await expect(lint('Hi', {now: 'yesterday-ish'})).rejects.toThrow('Expected `now` to be a date')
   })
 
@@ -100,7 +116,8 @@ describe('lint', () => {
         due: new Date(2025, 10, 6, 15, 30).toISOString()
       }
     ])
-    const email = 'From: Support <help@example.com>\nTo: Omar <omar@example.com>\nSubject: Your order\nDate: Wed, 5 Nov 2025 10:00:00 +0000\n\nThanks, Omar. We will ship the replacement by Friday.'
+    const email =
+      'From: Support <help@example.com>\nTo: Omar <omar@example.com>\nSubject: Your order\nDate: Wed, 5 Nov 2025 10:00:00 +0000\n\nThanks, Omar. We will ship the replacement by Friday.'
     const fromHeader = await lint(email, {format: 'email'})
     expect(fromHeader.commitments.map((commitment) => commitment.due?.slice(0, 10))).toEqual(['2025-11-07'])
   })

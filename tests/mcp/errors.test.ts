@@ -44,7 +44,11 @@ describe('bad arguments', () => {
   })
 
   it('a `now` that is not a date', async () => {
-    await expectToolError('lint_reply', {text: 'Thanks!', now: 'next Tuesday'}, /Expected `now` to be an ISO 8601 date-time such as .*, not "next Tuesday"/)
+    await expectToolError(
+      'lint_reply',
+      {text: 'Thanks!', now: 'next Tuesday'},
+      /Expected `now` to be an ISO 8601 date-time such as .*, not "next Tuesday"/
+    )
   })
 
   it('a `now` naming a day that does not exist', async () => {
@@ -52,7 +56,11 @@ describe('bad arguments', () => {
   })
 
   it('an unknown format', async () => {
-    await expectToolError('lint_reply', {text: 'Thanks!', format: 'html'}, /Expected `format` to be `text`, `markdown` or `email`, not `html`/)
+    await expectToolError(
+      'lint_reply',
+      {text: 'Thanks!', format: 'html'},
+      /Expected `format` to be `text`, `markdown` or `email`, not `html`/
+    )
   })
 
   it('2 MB of text, to either tool', async () => {

@@ -20,7 +20,9 @@ afterAll(async () => {
 
 describe('tactful-mcp server', () => {
   it('names itself tactful, with the package version', () => {
-    const packageJson = JSON.parse(readFileSync(new URL('../../packages/tactful-mcp/package.json', import.meta.url), 'utf8')) as {version: string}
+    const packageJson = JSON.parse(readFileSync(new URL('../../packages/tactful-mcp/package.json', import.meta.url), 'utf8')) as {
+      version: string
+    }
     expect(client.getServerVersion()).toMatchObject({name: 'tactful', version: packageJson.version})
   })
 
@@ -64,7 +66,19 @@ describe('lint_reply', () => {
       action: "Replace ‘We won't be able to see you before Friday’ with ‘We'll be able to see you on Friday’"
     })
     // The library's finding gained `note` and typed `fixes`.
-    expect(Object.keys(findings[0]).sort()).toEqual(['action', 'actual', 'end', 'fixes', 'message', 'note', 'ruleId', 'severity', 'start', 'suggestions', 'url'])
+    expect(Object.keys(findings[0]).sort()).toEqual([
+      'action',
+      'actual',
+      'end',
+      'fixes',
+      'message',
+      'note',
+      'ruleId',
+      'severity',
+      'start',
+      'suggestions',
+      'url'
+    ])
     expect(summary).toBe('1 finding: 1 negative-phrasing')
     expect(commitments).toEqual([])
     expect(notices).toEqual([])
@@ -75,7 +89,10 @@ describe('lint_reply', () => {
 
   it('finds blame, negative phrasing and the missing thanks, and asks for a rewrite where there is no drop-in', async () => {
     const result = await call(client, 'lint_reply', {text: blaming})
-    const {findings, summary} = result.structuredContent as {findings: Array<{ruleId: string; action: string; suggestions: string[]}>; summary: string}
+    const {findings, summary} = result.structuredContent as {
+      findings: Array<{ruleId: string; action: string; suggestions: string[]}>
+      summary: string
+    }
     const rules = new Set(findings.map((finding) => finding.ruleId))
     expect([...rules]).toEqual(expect.arrayContaining(['blame-shifting', 'negative-phrasing', 'missing-thanks']))
     expect(summary).toMatch(new RegExp(`^${findings.length} findings: .*blame-shifting.*`))
@@ -96,7 +113,10 @@ describe('lint_reply', () => {
   it('lists the commitments the reply makes, with when they are due', async () => {
     const text = "Thanks for your patience. I'll email you the courier's delivery date by 5 pm today."
     const result = await call(client, 'lint_reply', {text, now: '2025-03-14T09:30:00Z'})
-    const {findings, commitments} = result.structuredContent as {findings: unknown[]; commitments: Array<{text: string; due: string | null}>}
+    const {findings, commitments} = result.structuredContent as {
+      findings: unknown[]
+      commitments: Array<{text: string; due: string | null}>
+    }
     expect(findings).toEqual([])
     expect(commitments).toHaveLength(1)
     expect(commitments[0].text).toContain('by 5 pm today')
@@ -113,7 +133,9 @@ describe('lint_reply', () => {
   it('reads a reply as email when its file name says so, as the CLI and the editor do', async () => {
     const email = 'Subject: We cannot refund you\n\nHi Alex,\n\nYour parcel is on its way. Thanks!\n'
     const asText = await call(client, 'lint_reply', {text: email})
-    expect((asText.structuredContent as {findings: Array<{actual: string}>}).findings.map((finding) => finding.actual)).toEqual(['We cannot refund you'])
+    expect((asText.structuredContent as {findings: Array<{actual: string}>}).findings.map((finding) => finding.actual)).toEqual([
+      'We cannot refund you'
+    ])
     const asEmail = await call(client, 'lint_reply', {text: email, filePath: 'replies/refund.eml'})
     expect(asEmail.structuredContent).toMatchObject({findings: []})
     const fixed = await call(client, 'fix_reply', {text: email, filePath: 'replies/refund.eml'})
@@ -167,7 +189,13 @@ describe('explain_rule', () => {
   it.each([...ruleIds])('explains %s', async (ruleId) => {
     const result = await call(client, 'explain_rule', {ruleId})
     expect(result.isError).toBeFalsy()
-    const explanation = result.structuredContent as {ruleId: string; looksFor: string; why: string; example: {flagged: string; fixed: string}; url: string}
+    const explanation = result.structuredContent as {
+      ruleId: string
+      looksFor: string
+      why: string
+      example: {flagged: string; fixed: string}
+      url: string
+    }
     expect(explanation.ruleId).toBe(ruleId)
     expect(explanation.looksFor.length).toBeGreaterThan(20)
     expect(explanation.why.length).toBeGreaterThan(20)

@@ -67,7 +67,10 @@ describe('a sixth rule, half added', () => {
 
   it('cannot have a meta.json whose id is not its folder', () => {
     mkdirSync(path.join(copy, 'rules/folder-only-rule'))
-    writeFileSync(path.join(copy, 'rules/folder-only-rule/meta.json'), JSON.stringify({id: 'irony', description: 'Flag irony', severity: 'info'}))
+    writeFileSync(
+      path.join(copy, 'rules/folder-only-rule/meta.json'),
+      JSON.stringify({id: 'irony', description: 'Flag irony', severity: 'info'})
+    )
     expect(() => generate(copy)).toThrow('Expected `id` `folder-only-rule` in `rules/folder-only-rule/meta.json`, not `irony`')
     rmSync(path.join(copy, 'rules/folder-only-rule'), {recursive: true})
   })

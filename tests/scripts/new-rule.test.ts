@@ -24,7 +24,8 @@ function copyRepository(): string {
 describe('npm run new-rule', () => {
   const copy = copyRepository()
   afterAll(() => rmSync(copy, {recursive: true, force: true}))
-  const run = (script: string, ...args: string[]) => execFileSync(process.execPath, [path.join(copy, script), ...args], {cwd: copy, encoding: 'utf8'})
+  const run = (script: string, ...args: string[]) =>
+    execFileSync(process.execPath, [path.join(copy, script), ...args], {cwd: copy, encoding: 'utf8'})
 
   it('creates the rule folder and says which generated places it updated', () => {
     const output = run('scripts/new-rule.mjs', 'scaffold-sample')
@@ -42,7 +43,12 @@ describe('npm run new-rule', () => {
       'test/fixtures/ok.zh.txt',
       'test/scaffold-sample.test.ts'
     ]
-    expect(readdirSync(path.join(copy, 'rules/scaffold-sample'), {recursive: true, withFileTypes: true}).filter((entry) => entry.isFile()).map((entry) => path.relative(path.join(copy, 'rules/scaffold-sample'), path.join(entry.parentPath, entry.name))).sort()).toEqual(created)
+    expect(
+      readdirSync(path.join(copy, 'rules/scaffold-sample'), {recursive: true, withFileTypes: true})
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(path.join(copy, 'rules/scaffold-sample'), path.join(entry.parentPath, entry.name)))
+        .sort()
+    ).toEqual(created)
     for (const name of created) expect(output).toContain(`created rules/scaffold-sample/${name}`)
     for (const file of ['rules/index.ts', 'README.md', 'extension/package.json', 'extension/README.md', 'packages/tactful-mcp/README.md']) {
       expect(output).toContain(`updated ${file}`)
@@ -60,7 +66,11 @@ describe('npm run new-rule', () => {
   it('passes the meta, drift and fixture tests and its own test right after scaffolding', () => {
     const vitest = path.join(root, 'node_modules/vitest/vitest.mjs')
     const tests = ['tests/meta.test.ts', 'tests/scripts/generated.test.ts', 'tests/fixtures.test.ts', 'rules/scaffold-sample/']
-    const output = execFileSync(process.execPath, [vitest, 'run', '--reporter=verbose', ...tests], {cwd: copy, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+    const output = execFileSync(process.execPath, [vitest, 'run', '--reporter=verbose', ...tests], {
+      cwd: copy,
+      encoding: 'utf8',
+      env: {...process.env, NO_COLOR: '1'}
+    })
     expect(output).toContain('scaffold-sample')
     expect(output).toMatch(/Test Files {2}4 passed/)
   }, 180_000) // A whole vitest run of its own, on a machine that may be busy.

@@ -24,7 +24,9 @@ function unmatched(item: Case, findings: Finding[]): {missed: string[]; extra: s
     for (let n = 0; n < (expectation.occurrence ?? 1); n++) start = item.text.indexOf(expectation.actual ?? '', start + 1)
     const end = start + (expectation.actual?.length ?? 0)
     const index = left.findIndex(
-      (finding) => finding.ruleId === expectation.ruleId && (expectation.actual === undefined || (finding.start.offset < end && start < Math.max(finding.end.offset, finding.start.offset + 1)))
+      (finding) =>
+        finding.ruleId === expectation.ruleId &&
+        (expectation.actual === undefined || (finding.start.offset < end && start < Math.max(finding.end.offset, finding.start.offset + 1)))
     )
     if (index < 0) missed.push(`${expectation.ruleId} “${expectation.actual ?? ''}”`)
     else left.splice(index, 1)

@@ -69,7 +69,11 @@ describe('Chinese commitments', () => {
   })
 
   it('reports a time that runs from an event, or names no day, with no due time', async () => {
-    for (const text of ['收到您的退货后，我们会在3个工作日内为您退款。', '我们会在收到退货后3个工作日内为您退款。', '我们会在下周给您回复。']) {
+    for (const text of [
+      '收到您的退货后，我们会在3个工作日内为您退款。',
+      '我们会在收到退货后3个工作日内为您退款。',
+      '我们会在下周给您回复。'
+    ]) {
       expect((await read(text)).commitments, text).toEqual([expect.objectContaining({text: text.slice(0, -1), due: null})])
     }
   })

@@ -69,7 +69,12 @@ describe('the Chinese parser', () => {
     expect(sentences.map((sentence) => toString(sentence))).toEqual(['亲😊 您的订单已发货！', '请查收。'])
     const first = sentences[0].type === 'SentenceNode' ? sentences[0].children : []
     expect(first.map((node) => node.type)).toContain('SymbolNode')
-    expect(first.filter((node) => node.type === 'WordNode').map((node) => toString(node)).join('')).toBe('亲您的订单已发货')
+    expect(
+      first
+        .filter((node) => node.type === 'WordNode')
+        .map((node) => toString(node))
+        .join('')
+    ).toBe('亲您的订单已发货')
   })
 
   it('keeps Latin words, versions and full-width letters whole', () => {
@@ -88,7 +93,10 @@ describe('the Chinese parser', () => {
     const tree = parseChinese(text)
     checkPositions(tree, text)
     const [paragraph] = tree.children
-    const sentences = paragraph.type === 'ParagraphNode' ? paragraph.children.filter((child) => child.type === 'SentenceNode').map((node) => toString(node)) : []
+    const sentences =
+      paragraph.type === 'ParagraphNode'
+        ? paragraph.children.filter((child) => child.type === 'SentenceNode').map((node) => toString(node))
+        : []
     expect(sentences).toEqual(['他说：“好的。”', '然后走了', '第二行'])
   })
 
@@ -142,12 +150,14 @@ describe('mixed replies', () => {
 
 describe('Chinese email structure is context', () => {
   it('flags nothing in a “在 … 写道:” quoted history', async () => {
-    const text = '您好，您的退款已于今天到账，感谢您的耐心等待。\n\n在 2025年5月3日 周六 14:20，王先生 <wang@example.com> 写道：\n> 这不是你们的错吗？你们会尽快处理吗？\n> 我们不能等了，SLA是多少？'
+    const text =
+      '您好，您的退款已于今天到账，感谢您的耐心等待。\n\n在 2025年5月3日 周六 14:20，王先生 <wang@example.com> 写道：\n> 这不是你们的错吗？你们会尽快处理吗？\n> 我们不能等了，SLA是多少？'
     expect((await lint(text)).findings).toEqual([])
   })
 
   it('flags nothing in a 发件人/发送时间 forwarded block', async () => {
-    const text = '您好，已为您重新发货，感谢您的理解。\n\n发件人: 李娜\n发送时间: 2025年6月1日 9:30\n主题: 投诉\n\n这不是我们的错，我们无法退款。'
+    const text =
+      '您好，已为您重新发货，感谢您的理解。\n\n发件人: 李娜\n发送时间: 2025年6月1日 9:30\n主题: 投诉\n\n这不是我们的错，我们无法退款。'
     expect((await lint(text)).findings).toEqual([])
   })
 
@@ -155,7 +165,9 @@ describe('Chinese email structure is context', () => {
     const signed = '尊敬的客户：\n您好！您的发票已重新开具，感谢您的耐心。\n\n此致\n敬礼\n\n张伟\n二线技术支持部 SLA组'
     expect((await lint(signed)).findings).toEqual([])
     const unthanked = '尊敬的客户：\n您好！您的发票已重新开具。\n\n此致\n敬礼\n\n张伟\n客户服务部'
-    expect((await lint(unthanked)).findings.map((finding) => [finding.ruleId, finding.actual])).toEqual([['missing-thanks', '您的发票已重新开具。']])
+    expect((await lint(unthanked)).findings.map((finding) => [finding.ruleId, finding.actual])).toEqual([
+      ['missing-thanks', '您的发票已重新开具。']
+    ])
   })
 
   it('counts 谢谢 above the name as thanks, like “Thanks,”', async () => {

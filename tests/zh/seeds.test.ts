@@ -18,9 +18,9 @@ describe('seed 000: 林华华', () => {
   })
 
   it('leaves the right example of owning a defect alone, but for the thanks it never says', async () => {
-    expect(await found('对于产品有质量问题造成的不便我表示道歉。我理解你的沮丧。让我协助你解决这个问题。我们将承担责任,为你提供替换或退款。')).toEqual([
-      'missing-thanks “我们将承担责任,为你提供替换或退款。”'
-    ])
+    expect(
+      await found('对于产品有质量问题造成的不便我表示道歉。我理解你的沮丧。让我协助你解决这个问题。我们将承担责任,为你提供替换或退款。')
+    ).toEqual(['missing-thanks “我们将承担责任,为你提供替换或退款。”'])
   })
 
   it('flags the wrong example about packaging', async () => {
@@ -31,7 +31,11 @@ describe('seed 000: 林华华', () => {
   })
 
   it('leaves the right example about packaging alone', async () => {
-    expect(await found('感谢您分享关于包装的文化偏好。我们理解保护传统的重要性。让我查看是否有其他选择,或者通过定制包装以确保产品符合您的文化偏好。')).toEqual([])
+    expect(
+      await found(
+        '感谢您分享关于包装的文化偏好。我们理解保护传统的重要性。让我查看是否有其他选择,或者通过定制包装以确保产品符合您的文化偏好。'
+      )
+    ).toEqual([])
   })
 
   it('leaves the dialogue lines alone: no hidden fees, 不胜感激, 不客气', async () => {
@@ -47,7 +51,9 @@ describe('seed 000: 林华华', () => {
 
 describe('seed 001: guidance as replies', () => {
   it('flags a promise that cannot be checked (永远不要承诺您无法做到的事情)', async () => {
-    expect(await found('我保证X功能在所有型号上都能正常使用,谢谢您的来电。')).toEqual(['broken-promises “我保证X功能在所有型号上都能正常使用”'])
+    expect(await found('我保证X功能在所有型号上都能正常使用,谢谢您的来电。')).toEqual([
+      'broken-promises “我保证X功能在所有型号上都能正常使用”'
+    ])
   })
 
   it('flags industry terms and abbreviations (行业特定术语和缩写绝对不行)', async () => {
@@ -68,12 +74,16 @@ describe('seed 003: 情景一 and 情景二', () => {
   const quoted = (customer: string, reply: string) => `> ${customer}\n\n${reply}`
 
   it('leaves the stock fact alone but asks for thanks (情景一)', async () => {
-    expect(await found(quoted('客:“我今天就需要它。”', '对不起,我们的库存已经没货了。'))).toEqual(['missing-thanks “对不起,我们的库存已经没货了。”'])
+    expect(await found(quoted('客:“我今天就需要它。”', '对不起,我们的库存已经没货了。'))).toEqual([
+      'missing-thanks “对不起,我们的库存已经没货了。”'
+    ])
   })
 
   it('leaves 情景二’s offer alone: the stock fact and the courtesy are not refusals', async () => {
     const reply = '真对不起,我们的库存已经没货了,但我可以打电话问一下其他的维修部,麻烦您等一下,好吗?'
-    expect(await found(quoted('客:“星期二太迟了,那台设备得停工几天。”', reply))).toEqual(['missing-thanks “真对不起,我们的库存已经没货了,但我可以打电话问一下其他的维修部,麻烦您等一下,好吗?”'])
+    expect(await found(quoted('客:“星期二太迟了,那台设备得停工几天。”', reply))).toEqual([
+      'missing-thanks “真对不起,我们的库存已经没货了,但我可以打电话问一下其他的维修部,麻烦您等一下,好吗?”'
+    ])
   })
 
   it('reads 不要整天只有个NO: a flat refusal is flagged', async () => {

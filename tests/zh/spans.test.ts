@@ -4,9 +4,7 @@ import {lint} from '../../packages/tactful/src/index.js'
 // Positions are UTF-16 offsets with 1-based lines and columns, as in the editor, whatever the script.
 async function spans(text: string, ruleId: string) {
   const {findings} = await lint(text)
-  return findings
-    .filter((finding) => finding.ruleId === ruleId)
-    .map(({actual, start, end}) => ({actual, start, end}))
+  return findings.filter((finding) => finding.ruleId === ruleId).map(({actual, start, end}) => ({actual, start, end}))
 }
 
 describe('exact spans in Chinese', () => {

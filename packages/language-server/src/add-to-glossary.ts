@@ -20,10 +20,14 @@ export interface GlossaryUpdate {
  * `maxTermLength`, when the file is a symbolic link (or anything but a plain file), or not a JSON object.
  */
 export function addToGlossary(folder: string, term: string): GlossaryUpdate {
-  if (term.length > maxTermLength) throw new Error(`Cannot add a term of ${term.length} characters to the glossary; terms are at most ${maxTermLength}`)
+  if (term.length > maxTermLength)
+    throw new Error(`Cannot add a term of ${term.length} characters to the glossary; terms are at most ${maxTermLength}`)
   const file = path.join(folder, '.tactfulrc.json')
   const kind = kindOf(file)
-  if (kind === 'link') throw new Error(`Cannot add “${term}” to the glossary: \`${file}\` is a symbolic link; the glossary is written only to a plain file in the workspace folder`)
+  if (kind === 'link')
+    throw new Error(
+      `Cannot add “${term}” to the glossary: \`${file}\` is a symbolic link; the glossary is written only to a plain file in the workspace folder`
+    )
   if (kind === 'other') throw new Error(`Cannot add “${term}” to the glossary: \`${file}\` is not a plain file`)
   const created = kind === 'none'
   const text = created ? '{}\n' : readFileSync(file, 'utf8')
@@ -31,7 +35,10 @@ export function addToGlossary(folder: string, term: string): GlossaryUpdate {
   try {
     config = JSON.parse(text)
   } catch (error) {
-    throw new Error(`Cannot add “${term}” to the glossary: \`${file}\` is not valid JSON (${(error as Error).message}); fix the file and try again`, {cause: error})
+    throw new Error(
+      `Cannot add “${term}” to the glossary: \`${file}\` is not valid JSON (${(error as Error).message}); fix the file and try again`,
+      {cause: error}
+    )
   }
   if (!isObject(config)) throw new Error(`Cannot add “${term}” to the glossary: \`${file}\` must hold a JSON object`)
   const glossary = config.glossary ?? {}

@@ -78,7 +78,10 @@ export function fixAllAction(document: TextDocument, output: string, support: Ac
 function ignoreEdit(document: TextDocument, start: Position, ruleId: string): TextEdit {
   const line = document.getText({start: {line: start.line, character: 0}, end: {line: start.line + 1, character: 0}})
   const indent = /^[ \t]*/.exec(line)?.[0] ?? ''
-  return TextEdit.insert({line: start.line, character: 0}, `${indent}<!-- tactful-disable-next-line ${ruleId} -->${lineEnding(document.getText())}`)
+  return TextEdit.insert(
+    {line: start.line, character: 0},
+    `${indent}<!-- tactful-disable-next-line ${ruleId} -->${lineEnding(document.getText())}`
+  )
 }
 
 function lineEnding(text: string): string {

@@ -29,7 +29,8 @@ function explainMarkdown(finding: Finding): string {
   const parts = [`**tactful · ${escape(finding.ruleId)}**${description ? `: ${escape(description)}` : ''}`, escape(finding.message)]
   const why = whyItMatters.get(finding.ruleId)
   if (why) parts.push(`*Why it matters:* ${escape(why)}`)
-  if (finding.suggestions.length > 0) parts.push(['Suggestions:', ...finding.suggestions.map((suggestion) => `- “${escape(suggestion)}”`)].join('\n'))
+  if (finding.suggestions.length > 0)
+    parts.push(['Suggestions:', ...finding.suggestions.map((suggestion) => `- “${escape(suggestion)}”`)].join('\n'))
   if (finding.url) parts.push(`[Documentation for ${escape(finding.ruleId)}](${finding.url})`)
   return parts.join('\n\n')
 }
@@ -39,7 +40,8 @@ function explainText(finding: Finding): string {
   const parts = [`tactful · ${finding.ruleId}${description ? `: ${description}` : ''}`, finding.message]
   const why = whyItMatters.get(finding.ruleId)
   if (why) parts.push(`Why it matters: ${why}`)
-  if (finding.suggestions.length > 0) parts.push(['Suggestions:', ...finding.suggestions.map((suggestion) => `- “${suggestion}”`)].join('\n'))
+  if (finding.suggestions.length > 0)
+    parts.push(['Suggestions:', ...finding.suggestions.map((suggestion) => `- “${suggestion}”`)].join('\n'))
   if (finding.url) parts.push(finding.url)
   return parts.join('\n\n')
 }

@@ -39,4 +39,3 @@ function keepStdoutForProtocol(): void {
   console.warn = (...args: unknown[]) => connection.console.warn(format(args))
   console.error = (...args: unknown[]) => connection.console.error(format(args))
 }
-

@@ -102,12 +102,14 @@ export function createServer(connection: Connection): void {
       serverInfo: {name: 'tactful-language-server'}
     }
     // Only clients that pull get a provider; the rest (Neovim 0.7, Helix, Emacs) are pushed to.
-    if (client.pull) result.capabilities.diagnosticProvider = {identifier: 'tactful', interFileDependencies: false, workspaceDiagnostics: false}
+    if (client.pull)
+      result.capabilities.diagnosticProvider = {identifier: 'tactful', interFileDependencies: false, workspaceDiagnostics: false}
     return result
   })
 
   connection.onInitialized(() => {
-    if (client.registerConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, {section: 'tactful'}).catch(logError)
+    if (client.registerConfiguration)
+      void connection.client.register(DidChangeConfigurationNotification.type, {section: 'tactful'}).catch(logError)
     if (client.watchFiles) {
       // `package.json` too: its `tactful` field is a config, as for the CLI.
       const watchers = [{globPattern: '**/.tactfulrc.json'}, {globPattern: '**/package.json'}]
@@ -306,7 +308,9 @@ export function createServer(connection: Connection): void {
   function glossaryFolder(uri: string): string | undefined {
     const file = pathOf(uri)
     if (file === undefined) return folders[0]
-    const holding = folders.filter((folder) => file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)).sort((a, b) => b.length - a.length)
+    const holding = folders
+      .filter((folder) => file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep))
+      .sort((a, b) => b.length - a.length)
     return holding[0]
   }
 
@@ -319,7 +323,12 @@ export function createServer(connection: Connection): void {
 
   function sameRange(a: Diagnostic, b: Diagnostic): boolean {
     const {start, end} = a.range
-    return start.line === b.range.start.line && start.character === b.range.start.character && end.line === b.range.end.line && end.character === b.range.end.character
+    return (
+      start.line === b.range.start.line &&
+      start.character === b.range.start.character &&
+      end.line === b.range.end.line &&
+      end.character === b.range.end.character
+    )
   }
 
   function wantsFixAll(only: string[] | undefined): boolean {

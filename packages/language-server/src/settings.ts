@@ -22,7 +22,8 @@ const optionKeys = ['rules', 'glossary', 'abbreviations'] as const
  */
 export function parseClientSettings(value: unknown): ClientSettings {
   if (value === null || value === undefined) return defaultSettings
-  if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`Expected the \`tactful\` settings to be an object, not ${typeof value}`)
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new Error(`Expected the \`tactful\` settings to be an object, not ${typeof value}`)
   const section = value as Record<string, unknown>
   const enable = section.enable ?? defaultSettings.enable
   if (typeof enable !== 'boolean') throw new Error(`Expected \`tactful.enable\` to be \`true\` or \`false\`, not \`${String(enable)}\``)

@@ -59,5 +59,11 @@ export function readDiagnosticData(diagnostic: Diagnostic): DiagnosticData | und
 // Data comes back from the client: check it is what `toDiagnostic` wrote.
 function isFix(value: unknown): value is Fix {
   const fix = value as Partial<Fix> | null
-  return typeof fix === 'object' && fix !== null && (fix.kind === 'replace' || fix.kind === 'insert') && typeof fix.title === 'string' && typeof fix.text === 'string'
+  return (
+    typeof fix === 'object' &&
+    fix !== null &&
+    (fix.kind === 'replace' || fix.kind === 'insert') &&
+    typeof fix.title === 'string' &&
+    typeof fix.text === 'string'
+  )
 }

@@ -117,7 +117,14 @@ export class LineTransport implements Transport {
     this.fail(new Error(`Skipped a message that is not JSON-RPC 2.0: ${line.length > 200 ? `${line.slice(0, 200)}…` : line}`))
     const id = (value as {id?: unknown} | null)?.id
     if (typeof id === 'string' || typeof id === 'number') {
-      void this.send({jsonrpc: '2.0', id, error: {code: ErrorCode.InvalidRequest, message: 'Invalid request: expected a JSON-RPC 2.0 request with a string `method` and object `params`'}})
+      void this.send({
+        jsonrpc: '2.0',
+        id,
+        error: {
+          code: ErrorCode.InvalidRequest,
+          message: 'Invalid request: expected a JSON-RPC 2.0 request with a string `method` and object `params`'
+        }
+      })
     }
   }
 }

@@ -49,7 +49,9 @@ export const lintInput = {
   filePath,
   now: z
     .string({error: (issue) => `Expected \`now\` to be an ISO 8601 date-time string, not ${describeValue(issue.input)}`})
-    .refine(isIsoDate, {error: (issue) => `Expected \`now\` to be an ISO 8601 date-time such as 2025-03-14T09:30:00Z, not ${JSON.stringify(issue.input)}`})
+    .refine(isIsoDate, {
+      error: (issue) => `Expected \`now\` to be an ISO 8601 date-time such as 2025-03-14T09:30:00Z, not ${JSON.stringify(issue.input)}`
+    })
     .optional()
     .describe(
       'The moment the reply is written, as an ISO 8601 date-time (e.g. 2025-03-14T09:30:00Z); promises such as “by tomorrow” get their due date from it. Defaults to the email’s Date header, else the current time.'
@@ -90,13 +92,18 @@ export const finding = z.object({
   fixes: z
     .array(
       z.object({
-        kind: z.enum(['replace', 'insert']).describe('`replace`: put `text` in place of `actual`; `insert`: add `text` right after `actual`'),
+        kind: z
+          .enum(['replace', 'insert'])
+          .describe('`replace`: put `text` in place of `actual`; `insert`: add `text` right after `actual`'),
         title: z.string().describe('What the fix does, in a few words'),
         text: z.string()
       })
     )
     .describe('The suggestions as typed fixes, in the same order'),
-  glossaryTerm: z.string().optional().describe('A term the team can allow in its glossary (`glossary.allow`) so that it is no longer flagged'),
+  glossaryTerm: z
+    .string()
+    .optional()
+    .describe('A term the team can allow in its glossary (`glossary.allow`) so that it is no longer flagged'),
   start: point,
   end: point,
   url: z.string().describe('The rule’s documentation')

@@ -74,16 +74,23 @@ async function main(argv: string[]): Promise<number> {
     const ignoreRules = loadIgnore(cwd, args.ignorePath)
     const patterns = args.inputs.length > 0 ? args.inputs : ['-']
     const readsStdin = patterns.includes('-')
-    if (args.stdinFilename !== undefined && !readsStdin) throw new UsageError('`--stdin-filename` names the reply on standard input; give no files (or `-`) with it')
+    if (args.stdinFilename !== undefined && !readsStdin)
+      throw new UsageError('`--stdin-filename` names the reply on standard input; give no files (or `-`) with it')
     if (args.fix && args.fixDryRun) throw new UsageError('Give `--fix` or `--fix-dry-run`, not both')
     const {files, skipped} = await expandInputs(patterns, ignoreRules, cwd)
-    for (const file of skipped) process.stderr.write(`tactful: skipped \`${escapeControls(file)}\`: \`${path.relative(cwd, ignoreRules.file ?? '')}\` ignores it\n`)
+    for (const file of skipped)
+      process.stderr.write(`tactful: skipped \`${escapeControls(file)}\`: \`${path.relative(cwd, ignoreRules.file ?? '')}\` ignores it\n`)
     if (files.length === 0) {
       if (skipped.length > 0) return 0
-      throw new UsageError(`Nothing to lint: ${patterns.map((pattern) => `\`${pattern}\``).join(', ')} holds no reply file (.txt, .md, .eml…) that is not ignored`)
+      throw new UsageError(
+        `Nothing to lint: ${patterns.map((pattern) => `\`${pattern}\``).join(', ')} holds no reply file (.txt, .md, .eml…) that is not ignored`
+      )
     }
     // Someone who runs a bare `tactful` in a terminal should not face a silent wait.
-    if (readsStdin && process.stdin.isTTY) process.stderr.write('tactful: reading a reply from the terminal; paste it, then press Ctrl-D (Ctrl-Z then Enter on Windows). Run `tactful --help` to lint files.\n')
+    if (readsStdin && process.stdin.isTTY)
+      process.stderr.write(
+        'tactful: reading a reply from the terminal; paste it, then press Ctrl-D (Ctrl-Z then Enter on Windows). Run `tactful --help` to lint files.\n'
+      )
     const fix = args.fix ? 'write' : args.fixDryRun ? 'dry-run' : undefined
     const reports: InputReport[] = []
     for (const input of files) reports.push(await lintInput(input, {explicit, ruleFlags, fix, stdinFilename: args.stdinFilename}))
@@ -92,11 +99,16 @@ async function main(argv: string[]): Promise<number> {
     const fixedStdin = stdinReport?.fix
     if (fixedStdin) process.stdout.write(fixedStdin.output)
     // A reply too large to read whole cannot be printed back: fail, so that `> fixed.txt` is not taken for the fix.
-    else if (stdinReport && !stdinReport.error) stdinReport.error = `${stdinReport.file}: not fixed, and nothing printed: ${stdinReport.notices[0] ?? 'it could not be read'}`
+    else if (stdinReport && !stdinReport.error)
+      stdinReport.error = `${stdinReport.file}: not fixed, and nothing printed: ${stdinReport.notices[0] ?? 'it could not be read'}`
     const human = args.format === 'stylish' || args.format === 'compact'
     // A diff piped on stays a patch that applies; on a terminal, the reply's text in it is escaped.
-    if (args.fixDryRun && human) for (const report of reports) if (report.fix) process.stdout.write(process.stdout.isTTY ? escapeLines(report.fix.diff) : report.fix.diff)
-    const shown = args.quiet ? reports.map((report) => ({...report, findings: report.findings.filter((finding) => finding.severity === 'error')})) : reports
+    if (args.fixDryRun && human)
+      for (const report of reports)
+        if (report.fix) process.stdout.write(process.stdout.isTTY ? escapeLines(report.fix.diff) : report.fix.diff)
+    const shown = args.quiet
+      ? reports.map((report) => ({...report, findings: report.findings.filter((finding) => finding.severity === 'error')}))
+      : reports
     const toStderr = stdinReport !== undefined && args.outputFile === undefined
     const color = useColor(args.color, args.outputFile === undefined && (toStderr ? process.stderr.isTTY : process.stdout.isTTY) === true)
     const output = formatReport(shown, args.format, {color, cwd})
@@ -210,7 +222,9 @@ function writeReport(file: string, output: string): void {
     mkdirSync(path.dirname(path.resolve(file)), {recursive: true})
     writeFileSync(file, output)
   } catch (error) {
-    throw new Error(`Cannot write the report to \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {cause: error})
+    throw new Error(`Cannot write the report to \`${file}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      cause: error
+    })
   }
 }
 
@@ -224,7 +238,8 @@ function parseRuleFlags(flags: string[]): Record<string, RuleSetting> {
   const settings: Record<string, string> = {}
   for (const flag of flags) {
     const [id, setting, ...rest] = flag.split('=')
-    if (!id || setting === undefined || rest.length > 0) throw new UsageError(`Expected \`--rule <id>=<off|info|warning|error>\`, not \`${flag}\``)
+    if (!id || setting === undefined || rest.length > 0)
+      throw new UsageError(`Expected \`--rule <id>=<off|info|warning|error>\`, not \`${flag}\``)
     settings[id.trim()] = setting.trim()
   }
   return checkOptions({rules: settings}, 'the command line').rules ?? {}

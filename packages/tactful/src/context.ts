@@ -47,7 +47,10 @@ export function parseDirectives(source: string, regions: Region[]): Directive[] 
     if (region.kind !== 'directive') continue
     const match = directivePattern.exec(source.slice(region.start, region.end))
     if (!match) continue
-    const ruleIds = match[2].split(/(?:^|\s)--(?:\s|$)/)[0].split(/[\s,]+/).filter(Boolean)
+    const ruleIds = match[2]
+      .split(/(?:^|\s)--(?:\s|$)/)[0]
+      .split(/[\s,]+/)
+      .filter(Boolean)
     directives.push({ruleIds, scope: scopes[match[1] as keyof typeof scopes], offset: region.end})
   }
   return directives
@@ -60,11 +63,14 @@ export function parseDirectives(source: string, regions: Region[]): Directive[] 
 export function describeUnknownDirectives(context: ReplyContext, known: readonly string[]): string[] {
   const notices: string[] = []
   for (const directive of context.directives) {
-    const comment = directive.scope === 'reply' ? 'tactful-disable' : directive.scope === 'enable' ? 'tactful-enable' : 'tactful-disable-next-line'
+    const comment =
+      directive.scope === 'reply' ? 'tactful-disable' : directive.scope === 'enable' ? 'tactful-enable' : 'tactful-disable-next-line'
     for (const id of directive.ruleIds) {
       if (known.includes(id)) continue
       const line = pointAt(context.source, directive.offset, context).line
-      notices.push(`Unknown rule \`${id}\` in a \`${comment}\` comment on line ${line}; the rules are ${known.map((rule) => `\`${rule}\``).join(', ')}`)
+      notices.push(
+        `Unknown rule \`${id}\` in a \`${comment}\` comment on line ${line}; the rules are ${known.map((rule) => `\`${rule}\``).join(', ')}`
+      )
     }
   }
   return notices

@@ -49,7 +49,9 @@ export async function lintDetailed(text: string, options: LintOptions = {}): Pro
       notices: [`Not linted: the reply is ${text.length} characters long, over the limit of ${maxSize} (set \`maxSize\` to raise it)`]
     }
   }
-  const parts = splitReply(text, {format: checked.format ?? (checked.filePath === undefined ? undefined : formatFromPath(checked.filePath))})
+  const parts = splitReply(text, {
+    format: checked.format ?? (checked.filePath === undefined ? undefined : formatFromPath(checked.filePath))
+  })
   const settings: RuleSettings = {glossary: checked.glossary, abbreviations: checked.abbreviations}
   const context = createContext(text, parts, settings, checked.now)
   const file = new VFile({value: maskContext(text, parts.regions)})
@@ -76,7 +78,9 @@ export async function lintDetailed(text: string, options: LintOptions = {}): Pro
     ...(tree.data?.notices ?? []),
     ...(context.notices ?? []),
     ...describeUnknownDirectives(context, ruleIds),
-    ...context.failures.map(({ruleId, error}) => `Rule \`${ruleId}\` failed and was skipped: ${error instanceof Error ? error.message : String(error)}`)
+    ...context.failures.map(
+      ({ruleId, error}) => `Rule \`${ruleId}\` failed and was skipped: ${error instanceof Error ? error.message : String(error)}`
+    )
   ]
   return {findings, commitments: context.commitments.map((commitment) => toCommitment(commitment, context)), notices}
 }

@@ -15,14 +15,16 @@ export function checkOptions(options: unknown, source: string): LintOptions {
   if (typeof options !== 'object' || Array.isArray(options)) throw new Error(`Expected an object in ${source}, not ${typeof options}`)
   const value = options as Record<string, unknown>
   for (const key of Object.keys(value)) {
-    if (!known.has(key)) throw new Error(`Unknown setting \`${key}\` in ${source}; expected one of ${[...known].map((name) => `\`${name}\``).join(', ')}`)
+    if (!known.has(key))
+      throw new Error(`Unknown setting \`${key}\` in ${source}; expected one of ${[...known].map((name) => `\`${name}\``).join(', ')}`)
   }
   const checked: LintOptions = {}
   if (value.rules !== undefined) checked.rules = checkRules(value.rules, source)
   if (value.glossary !== undefined) checked.glossary = checkGlossary(value.glossary, source)
   if (value.abbreviations !== undefined) checked.abbreviations = checkStrings(value.abbreviations, `\`abbreviations\` in ${source}`)
   if (value.now !== undefined) {
-    if (!(value.now instanceof Date) && typeof value.now !== 'string') throw new Error(`Expected \`now\` in ${source} to be a date or an ISO 8601 string`)
+    if (!(value.now instanceof Date) && typeof value.now !== 'string')
+      throw new Error(`Expected \`now\` in ${source} to be a date or an ISO 8601 string`)
     checked.now = value.now
   }
   if (value.format !== undefined) {
@@ -32,7 +34,8 @@ export function checkOptions(options: unknown, source: string): LintOptions {
     checked.format = value.format as LintOptions['format']
   }
   if (value.filePath !== undefined) {
-    if (typeof value.filePath !== 'string') throw new Error(`Expected \`filePath\` in ${source} to be the reply's file name, not ${typeof value.filePath}`)
+    if (typeof value.filePath !== 'string')
+      throw new Error(`Expected \`filePath\` in ${source} to be the reply's file name, not ${typeof value.filePath}`)
     checked.filePath = value.filePath
   }
   if (value.maxSize !== undefined) {
@@ -45,10 +48,12 @@ export function checkOptions(options: unknown, source: string): LintOptions {
 }
 
 function checkRules(rules: unknown, source: string): Record<string, RuleSetting> {
-  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) throw new Error(`Expected \`rules\` in ${source} to map rule ids to severities`)
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules))
+    throw new Error(`Expected \`rules\` in ${source} to map rule ids to severities`)
   const checked: Record<string, RuleSetting> = {}
   for (const [id, setting] of Object.entries(rules)) {
-    if (!ruleIds.includes(id)) throw new Error(`Cannot find rule \`${id}\` (in ${source}); the rules are ${ruleIds.map((rule) => `\`${rule}\``).join(', ')}`)
+    if (!ruleIds.includes(id))
+      throw new Error(`Cannot find rule \`${id}\` (in ${source}); the rules are ${ruleIds.map((rule) => `\`${rule}\``).join(', ')}`)
     checked[id] = parseSetting(setting, id)
   }
   return checked
@@ -60,7 +65,8 @@ function checkGlossary(glossary: unknown, source: string): Glossary {
   }
   const value = glossary as Record<string, unknown>
   for (const key of Object.keys(value)) {
-    if (key !== 'allow' && key !== 'flag') throw new Error(`Unknown glossary setting \`${key}\` in ${source}; expected \`allow\` or \`flag\``)
+    if (key !== 'allow' && key !== 'flag')
+      throw new Error(`Unknown glossary setting \`${key}\` in ${source}; expected \`allow\` or \`flag\``)
   }
   const checked: Glossary = {}
   if (value.allow !== undefined) checked.allow = checkStrings(value.allow, `\`glossary.allow\` in ${source}`)

@@ -9,14 +9,14 @@ describe('blame-shifting', () => {
   it('flags the wrong example of seed 000', async () => {
     const text = "It's not our fault that the product arrived defective. You should use it correctly. There's nothing we can do."
     expect(await lintLines(blameShifting, text)).toEqual([
-      '1:1-1:19 blame-shifting “It\'s not our fault”',
+      "1:1-1:19 blame-shifting “It's not our fault”",
       '1:56-1:83 blame-shifting “You should use it correctly”'
     ])
   })
 
   it('leaves the right example of seed 000 alone', async () => {
     const text =
-      "I apologize for the inconvenience caused by the defective product. I understand your frustration. Let me assist you in resolving this issue. We will take responsibility and provide you with a replacement or refund."
+      'I apologize for the inconvenience caused by the defective product. I understand your frustration. Let me assist you in resolving this issue. We will take responsibility and provide you with a replacement or refund.'
     expect(await lintLines(blameShifting, text)).toEqual([])
   })
 
@@ -60,12 +60,18 @@ describe('blame-shifting', () => {
 
   it.each([
     ['The delay is down to the courier, not us.', 'The delay is down to the courier, not us'],
-    ['You should have read the terms before booking a non-flexible fare.', 'You should have read the terms before booking a non-flexible fare'],
+    [
+      'You should have read the terms before booking a non-flexible fare.',
+      'You should have read the terms before booking a non-flexible fare'
+    ],
     ["The bank declined the payment, so that's really their problem.", "that's really their problem"],
     ['Our warehouse team shipped the wrong size, not me.', 'Our warehouse team shipped the wrong size, not me'],
     ['Like I told you before, the booking cannot be changed online.', 'Like I told you'],
     ["You obviously didn't read the confirmation email.", "You obviously didn't read the confirmation email"],
-    ['Unfortunately the kitchen was swamped last night, that’s why your order was late.', 'Unfortunately the kitchen was swamped last night, that’s why your order was late']
+    [
+      'Unfortunately the kitchen was swamped last night, that’s why your order was late.',
+      'Unfortunately the kitchen was swamped last night, that’s why your order was late'
+    ]
   ])('flags new blame: %s', async (text, actual) => {
     expect(await actuals(text)).toEqual([actual])
   })
@@ -97,7 +103,9 @@ describe('blame-shifting', () => {
 
   it('flags a sentence-initial phrase and stops at the punctuation next to it', async () => {
     expect(await lintLines(blameShifting, 'Not my department, sorry!')).toEqual(['1:1-1:18 blame-shifting “Not my department”'])
-    expect(await lintLines(blameShifting, 'It’s not our fault; the courier lost it.')).toEqual(['1:1-1:19 blame-shifting “It’s not our fault”'])
+    expect(await lintLines(blameShifting, 'It’s not our fault; the courier lost it.')).toEqual([
+      '1:1-1:19 blame-shifting “It’s not our fault”'
+    ])
     expect(await actuals('You should use it correctly, as the manual says.')).toEqual(['You should use it correctly'])
   })
 
@@ -112,7 +120,9 @@ describe('blame-shifting', () => {
   })
 
   it('finds a phrase in quotation marks without taking the marks in', async () => {
-    expect(await lintLines(blameShifting, '"It\'s not our fault," the manager told me.')).toEqual(['1:2-1:20 blame-shifting “It\'s not our fault”'])
+    expect(await lintLines(blameShifting, '"It\'s not our fault," the manager told me.')).toEqual([
+      "1:2-1:20 blame-shifting “It's not our fault”"
+    ])
   })
 
   it('ends the span at a closing quotation mark', async () => {
@@ -121,7 +131,8 @@ describe('blame-shifting', () => {
   })
 
   it('never reports in quoted history', async () => {
-    const text = "Hi Sam,\n\nYour refund is on its way.\n\nOn Tue, 4 Nov 2025, Sam Lee <sam@example.com> wrote:\n> That's not my problem. You should use it correctly."
+    const text =
+      "Hi Sam,\n\nYour refund is on its way.\n\nOn Tue, 4 Nov 2025, Sam Lee <sam@example.com> wrote:\n> That's not my problem. You should use it correctly."
     expect(await actuals(text)).toEqual([])
     expect(await actuals("Your refund is on its way.\n\n> It's not our fault, you should have read the manual.")).toEqual([])
   })

@@ -9,13 +9,13 @@ const actuals = async (text: string) => (await lintMessages(brokenPromises, text
 const commitments = async (text: string) => (await lint(text, {now})).commitments
 
 describe('broken-promises', () => {
-  it.each([
-    'I will email you back with that information today.',
-    'We will ship that out to you within 24 hours.'
-  ])('leaves the concrete promises of seed 002 alone and reports them as commitments: %s', async (text) => {
-    expect(await actuals(text)).toEqual([])
-    expect(await commitments(text)).toMatchObject([{text: text.slice(0, -1)}])
-  })
+  it.each(['I will email you back with that information today.', 'We will ship that out to you within 24 hours.'])(
+    'leaves the concrete promises of seed 002 alone and reports them as commitments: %s',
+    async (text) => {
+      expect(await actuals(text)).toEqual([])
+      expect(await commitments(text)).toMatchObject([{text: text.slice(0, -1)}])
+    }
+  )
 
   it.each([
     ["I'll get back to you soon.", 'soon'],
@@ -54,7 +54,9 @@ describe('broken-promises', () => {
 
   it('resolves “tomorrow at 10 am” and “within 24 hours” against `now`', async () => {
     expect(await commitments('I will call you back tomorrow at 10 am.')).toMatchObject([{due: new Date(2025, 10, 6, 10).toISOString()}])
-    expect(await commitments('We will ship the replacement within 24 hours.')).toMatchObject([{due: new Date(Date.parse(now) + 24 * 3600 * 1000).toISOString()}])
+    expect(await commitments('We will ship the replacement within 24 hours.')).toMatchObject([
+      {due: new Date(Date.parse(now) + 24 * 3600 * 1000).toISOString()}
+    ])
   })
 
   it.each([
@@ -171,12 +173,18 @@ describe('broken-promises', () => {
     expect(await commitments(text)).toMatchObject([{text: text.slice(0, -1)}])
   })
 
-  it.each(['我们会尽快联系您。', '我们稍后联系您。', '过几天我们会给您回复。', '我们会在适当的时候联系您。', '我保证明天送到。', '明天绝对能到。', '我百分之百确定明天送到。', '这种情况再也不会发生。'])(
-    'flags the Chinese examples of RULES.md: %s',
-    async (text) => {
-      expect(await actuals(text)).not.toEqual([])
-    }
-  )
+  it.each([
+    '我们会尽快联系您。',
+    '我们稍后联系您。',
+    '过几天我们会给您回复。',
+    '我们会在适当的时候联系您。',
+    '我保证明天送到。',
+    '明天绝对能到。',
+    '我百分之百确定明天送到。',
+    '这种情况再也不会发生。'
+  ])('flags the Chinese examples of RULES.md: %s', async (text) => {
+    expect(await actuals(text)).not.toEqual([])
+  })
 
   it.each(['今天下午5点前给您回电。', '我们会在24小时内发货。'])('leaves the Chinese good examples alone: %s', async (text) => {
     expect(await actuals(text)).toEqual([])

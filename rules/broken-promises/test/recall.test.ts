@@ -12,7 +12,8 @@ const commitments = async (text: string) => (await lint(text, {now})).commitment
 async function fixed(text: string): Promise<string> {
   let result = text
   for (const finding of (await findings(text)).reverse()) {
-    if (finding.suggestions[0] !== undefined) result = result.slice(0, finding.start.offset) + finding.suggestions[0] + result.slice(finding.end.offset)
+    if (finding.suggestions[0] !== undefined)
+      result = result.slice(0, finding.start.offset) + finding.suggestions[0] + result.slice(finding.end.offset)
   }
   return result
 }
@@ -75,13 +76,16 @@ describe('broken-promises: a follow-up with no time', () => {
       'will get back to you by 5 pm today',
       'will get back to you within 2 working days'
     ])
-    expect((await findings("We'll keep you updated."))[0]?.suggestions).toEqual(["We'll update you by 5 pm today", "We'll update you by Friday"])
+    expect((await findings("We'll keep you updated."))[0]?.suggestions).toEqual([
+      "We'll update you by 5 pm today",
+      "We'll update you by Friday"
+    ])
   })
 
   it('for an outcome it does not control, says when the customer will hear back, not when it will be done', async () => {
     const [finding] = await findings("We'll find out what's going on with the delivery.")
     expect(finding?.message).toBe(
-      '“We\'ll find out what\'s going on with the delivery” leaves the customer waiting with no time; say when they will hear from you, such as “by 5 pm today”'
+      "“We'll find out what's going on with the delivery” leaves the customer waiting with no time; say when they will hear from you, such as “by 5 pm today”"
     )
     expect(finding?.suggestions[0]).toBe("We'll find out what's going on with the delivery and update you by 5 pm today")
   })
@@ -130,7 +134,10 @@ describe('broken-promises: certainty about what the agent does not control', () 
     ["I'm certain the courier will deliver it this afternoon.", "I'm certain the courier will deliver it this afternoon"],
     ['The plumber is certain to fix the leak on the first visit.', 'is certain to'],
     ["This won't come back, I guarantee it.", 'I guarantee it'],
-    ['Your new boiler will pass the safety check with no issues at all.', 'Your new boiler will pass the safety check with no issues at all'],
+    [
+      'Your new boiler will pass the safety check with no issues at all.',
+      'Your new boiler will pass the safety check with no issues at all'
+    ],
     ["It'll leave on time for sure.", "It'll leave on time for sure"],
     ['The part is 100% going to arrive before your appointment.', 'is 100% going to'],
     ['Trust me, the new router will solve your speed issues.', 'Trust me, the new router will solve your speed issues'],
@@ -141,10 +148,16 @@ describe('broken-promises: certainty about what the agent does not control', () 
   })
 
   it('suggests saying what you expect', async () => {
-    expect((await findings('Rest assured the refund will reach your card by Monday.'))[0]?.suggestions).toEqual(['We expect the refund will reach your card by Monday'])
+    expect((await findings('Rest assured the refund will reach your card by Monday.'))[0]?.suggestions).toEqual([
+      'We expect the refund will reach your card by Monday'
+    ])
     expect((await findings('The ferry will surely sail on time.'))[0]?.suggestions).toEqual(['should'])
-    expect((await findings('Your boiler will pass the check with no issues at all.'))[0]?.suggestions).toEqual(['Your boiler should pass the check'])
-    expect((await findings('Without fail, the courier will be there at 9.'))[0]?.suggestions).toEqual(['We expect the courier will be there at 9'])
+    expect((await findings('Your boiler will pass the check with no issues at all.'))[0]?.suggestions).toEqual([
+      'Your boiler should pass the check'
+    ])
+    expect((await findings('Without fail, the courier will be there at 9.'))[0]?.suggestions).toEqual([
+      'We expect the courier will be there at 9'
+    ])
   })
 
   it.each([

@@ -134,7 +134,8 @@ describe('jargon', () => {
 
   it('never reports in quoted history', async () => {
     expect(await actuals('Thanks for your patience, Sam! Your refund is done.\n\n> Please raise an RMA and kindly revert.')).toEqual([])
-    const text = 'Your refund is done.\n\nOn Tue, 4 Nov 2025, Sam Lee <sam@example.com> wrote:\n> Your SLA says EOD. Why was this escalated to L2?'
+    const text =
+      'Your refund is done.\n\nOn Tue, 4 Nov 2025, Sam Lee <sam@example.com> wrote:\n> Your SLA says EOD. Why was this escalated to L2?'
     expect(await actuals(text)).toEqual([])
   })
 
@@ -159,7 +160,11 @@ describe('jargon', () => {
 
   it('pins the message for an unknown abbreviation', async () => {
     const [finding] = await lintMessages(jargon, 'Your MFA code has expired.')
-    expect(finding).toMatchObject({actual: 'MFA', message: '“MFA” may be unknown to the customer; spell it out the first time', suggestions: []})
+    expect(finding).toMatchObject({
+      actual: 'MFA',
+      message: '“MFA” may be unknown to the customer; spell it out the first time',
+      suggestions: []
+    })
   })
 
   // Rule problems found while writing these tests: each expectation is what RULES.md and STYLE.md ask for.
@@ -185,17 +190,26 @@ describe('jargon', () => {
     expect(await actuals('Your DSL line is active again.')).toEqual([])
   })
 
-  it.each(['您的工单已升级。', '我已经转给二线了。', '这个需要走流程。', '我会和仓库对接一下。', '我们会拉通各部门对齐一下。', '这个问题我们会闭环处理。', '我们的SLA是两个工作日。', '请提供RMA编号。'])(
-    'flags the Chinese examples of RULES.md: %s',
-    async (text) => {
-      expect(await actuals(text)).not.toEqual([])
-    }
-  )
+  it.each([
+    '您的工单已升级。',
+    '我已经转给二线了。',
+    '这个需要走流程。',
+    '我会和仓库对接一下。',
+    '我们会拉通各部门对齐一下。',
+    '这个问题我们会闭环处理。',
+    '我们的SLA是两个工作日。',
+    '请提供RMA编号。'
+  ])('flags the Chinese examples of RULES.md: %s', async (text) => {
+    expect(await actuals(text)).not.toEqual([])
+  })
 
-  it.each(['请在App里查看订单。', '请提供您的ID。', '请连接Wi-Fi后重试。', '发票已作为PDF附上。', '请填写退货授权(RMA)表格。收到RMA后请寄回商品。'])(
-    'leaves the Chinese good examples alone: %s',
-    async (text) => {
-      expect(await actuals(text)).toEqual([])
-    }
-  )
+  it.each([
+    '请在App里查看订单。',
+    '请提供您的ID。',
+    '请连接Wi-Fi后重试。',
+    '发票已作为PDF附上。',
+    '请填写退货授权(RMA)表格。收到RMA后请寄回商品。'
+  ])('leaves the Chinese good examples alone: %s', async (text) => {
+    expect(await actuals(text)).toEqual([])
+  })
 })

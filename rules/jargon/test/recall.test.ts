@@ -71,7 +71,10 @@ describe('jargon: internal process talk', () => {
 
   it('says it is process talk and asks for the meaning when there is no plain swap', async () => {
     const [finding] = await lintMessages(jargon, 'The fix has been pushed to prod and will be live tonight.')
-    expect(finding).toMatchObject({message: '“pushed to prod” is internal process talk; say what it means for the customer', suggestions: []})
+    expect(finding).toMatchObject({
+      message: '“pushed to prod” is internal process talk; say what it means for the customer',
+      suggestions: []
+    })
   })
 
   it('offers a grammatical swap where one is known', async () => {
@@ -94,7 +97,7 @@ describe('jargon: internal process talk', () => {
 
 describe('jargon: office words in their jargon sense', () => {
   it.each([
-    ["Sorry, nobody on the team has the bandwidth to look at it this week.", 'bandwidth', 'time'],
+    ['Sorry, nobody on the team has the bandwidth to look at it this week.', 'bandwidth', 'time'],
     ['Once legal and billing are aligned, we will send the contract.', 'aligned', 'agreed'],
     ['Please revert with the signed form.', 'revert', 'reply'],
     ["We'll action the refund today.", 'action', 'process']
@@ -149,7 +152,10 @@ describe('jargon: Chinese', () => {
     expect(await actuals(text)).toEqual([actual])
   })
 
-  it.each(['电话一直打不通的话，可以在App里留言。', '请把贴纸和盒子边缘对齐后再贴。', '您的NOMI音箱已经发货了。'])('does not flag %s', async (text) => {
-    expect(await actuals(text)).toEqual([])
-  })
+  it.each(['电话一直打不通的话，可以在App里留言。', '请把贴纸和盒子边缘对齐后再贴。', '您的NOMI音箱已经发货了。'])(
+    'does not flag %s',
+    async (text) => {
+      expect(await actuals(text)).toEqual([])
+    }
+  )
 })

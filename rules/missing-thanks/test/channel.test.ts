@@ -9,7 +9,7 @@ const firstSuggestion = async (text: string) => (await findings(text))[0]?.sugge
 describe('missing-thanks in a turn that answers thanks', () => {
   it.each([
     '@5521 You are so welcome, Priya! Enjoy the new headphones.',
-    "@5521 Your welcome! The voucher stays valid until March.",
+    '@5521 Your welcome! The voucher stays valid until March.',
     'My pleasure. The invoice is attached to this email.',
     'Hi Tom,\n\nThe pleasure was all mine. Your spare key is at the front desk.\n\nBest,\nAna',
     '@77 Anytime! ^RT',
@@ -20,7 +20,9 @@ describe('missing-thanks in a turn that answers thanks', () => {
   })
 
   it('reads “welcome to” as an invitation, not an answer to thanks', async () => {
-    expect(await actuals("You're welcome to pop into any branch with the receipt.")).toEqual(["You're welcome to pop into any branch with the receipt."])
+    expect(await actuals("You're welcome to pop into any branch with the receipt.")).toEqual([
+      "You're welcome to pop into any branch with the receipt."
+    ])
   })
 
   it('keeps flagging “No worries” that opens a reply which goes on to ask for something', async () => {
@@ -28,12 +30,14 @@ describe('missing-thanks in a turn that answers thanks', () => {
   })
 
   it('leaves a reply under a customer’s short closing thanks alone', async () => {
-    const text = 'Glad the new charger works, Luis.\n\nOn Mon, 9 Mar 2026, Luis Ortega <luis@example.com> wrote:\n> Got it working, thanks a lot!'
+    const text =
+      'Glad the new charger works, Luis.\n\nOn Mon, 9 Mar 2026, Luis Ortega <luis@example.com> wrote:\n> Got it working, thanks a lot!'
     expect(await actuals(text)).toEqual([])
   })
 
   it('still flags a reply under quoted thanks that ask for something', async () => {
-    const text = 'The courier collects on Friday.\n\nOn Mon, 9 Mar 2026, Luis Ortega <luis@example.com> wrote:\n> Thanks in advance, the box is ready by the door.'
+    const text =
+      'The courier collects on Friday.\n\nOn Mon, 9 Mar 2026, Luis Ortega <luis@example.com> wrote:\n> Thanks in advance, the box is ready by the door.'
     expect(await actuals(text)).toEqual(['The courier collects on Friday.'])
   })
 
@@ -57,11 +61,15 @@ describe('missing-thanks in a multi-part reply', () => {
   })
 
   it('flags part 1 at its last sentence, without the part number', async () => {
-    expect(await actuals('@4410 Sorry the router keeps dropping out. Please unplug it for a minute. 1/2')).toEqual(['Please unplug it for a minute.'])
+    expect(await actuals('@4410 Sorry the router keeps dropping out. Please unplug it for a minute. 1/2')).toEqual([
+      'Please unplug it for a minute.'
+    ])
   })
 
   it('closes part 1 on a whole sentence when the next part finishes the last one', async () => {
-    expect(await actuals('@4410 Sorry the router keeps dropping out. Please unplug it and >>')).toEqual(['Sorry the router keeps dropping out.'])
+    expect(await actuals('@4410 Sorry the router keeps dropping out. Please unplug it and >>')).toEqual([
+      'Sorry the router keeps dropping out.'
+    ])
   })
 
   it('flags parts pasted together from the first one as one reply', async () => {
@@ -76,7 +84,8 @@ describe('missing-thanks in a multi-part reply', () => {
 
 describe('missing-thanks in a broadcast', () => {
   it('leaves an announcement to no one in particular alone', async () => {
-    const text = 'Trains between Leeds and York are delayed by up to 20 minutes after a signal fault. Passengers can use their tickets on local buses.'
+    const text =
+      'Trains between Leeds and York are delayed by up to 20 minutes after a signal fault. Passengers can use their tickets on local buses.'
     expect(await actuals(text)).toEqual([])
   })
 
@@ -118,7 +127,9 @@ describe('missing-thanks inserts a thank-you that reads well', () => {
   it('after a link that completes a sentence ending in a colon, never “:.”', async () => {
     const [finding] = await findings('@2 You can change the seats yourself here: https://example.com/seats -Nell')
     expect(finding.actual).toBe('You can change the seats yourself here: https://example.com/seats')
-    expect(finding.suggestions?.[0]).toBe('You can change the seats yourself here: https://example.com/seats Thank you for getting in touch.')
+    expect(finding.suggestions?.[0]).toBe(
+      'You can change the seats yourself here: https://example.com/seats Thank you for getting in touch.'
+    )
   })
 
   it('after an emoji or an emoticon', async () => {
@@ -127,11 +138,15 @@ describe('missing-thanks inserts a thank-you that reads well', () => {
   })
 
   it('before a sentence cut short by the link after it', async () => {
-    expect(await actuals('@2 Sorry the seats were split up. Could you... https://example.com/more')).toEqual(['Sorry the seats were split up.'])
+    expect(await actuals('@2 Sorry the seats were split up. Could you... https://example.com/more')).toEqual([
+      'Sorry the seats were split up.'
+    ])
   })
 
   it('never after a closing colon with nothing after it', async () => {
-    const suggestions = (await findings('@2 Your booking is moved to Friday. The new times are:')).flatMap((finding) => finding.suggestions ?? [])
+    const suggestions = (await findings('@2 Your booking is moved to Friday. The new times are:')).flatMap(
+      (finding) => finding.suggestions ?? []
+    )
     expect(suggestions).not.toContainEqual(expect.stringContaining(':.'))
     expect(suggestions).not.toContainEqual(expect.stringContaining(': Thank'))
   })
@@ -171,7 +186,8 @@ describe('missing-thanks in a Chinese multi-part reply', () => {
 
 describe('missing-thanks under a customer’s quoted thanks that asks again', () => {
   it('still flags a reply when the quoted thanks comes with a request', async () => {
-    const text = 'The parcel was handed to your neighbour at number 12.\n\nOn Tue, 10 Mar 2026, Ines Vidal <ines@example.com> wrote:\n> Thanks, please tell me where it was left.'
+    const text =
+      'The parcel was handed to your neighbour at number 12.\n\nOn Tue, 10 Mar 2026, Ines Vidal <ines@example.com> wrote:\n> Thanks, please tell me where it was left.'
     expect(await actuals(text)).toEqual(['The parcel was handed to your neighbour at number 12.'])
   })
 })
@@ -180,7 +196,10 @@ describe('missing-thanks on a part cut off mid-sentence', () => {
   it('flags a lone sentence that the next part finishes, but adds nothing after it', async () => {
     const [finding, ...rest] = await findings('@4410 Once the old card is cancelled, the new one will be sent to your home address and 1/2')
     expect(rest).toEqual([])
-    expect(finding).toMatchObject({actual: 'Once the old card is cancelled, the new one will be sent to your home address and', suggestions: []})
+    expect(finding).toMatchObject({
+      actual: 'Once the old card is cancelled, the new one will be sent to your home address and',
+      suggestions: []
+    })
     expect(finding.message).toBe('The reply never thanks the customer; thank them in this part or the last one')
   })
 
@@ -191,6 +210,8 @@ describe('missing-thanks on a part cut off mid-sentence', () => {
 
 describe('missing-thanks suggestions', () => {
   it('does not read “can’t wait” as a wait to thank the customer for', async () => {
-    expect(await firstSuggestion("@61 Can't wait to see the photos of the new kitchen!")).toBe("Can't wait to see the photos of the new kitchen! Thank you for getting in touch.")
+    expect(await firstSuggestion("@61 Can't wait to see the photos of the new kitchen!")).toBe(
+      "Can't wait to see the photos of the new kitchen! Thank you for getting in touch."
+    )
   })
 })

@@ -1,5 +1,6 @@
 // C0 and C1 controls but the tab, DEL, and the marks that reorder text on screen (bidirectional
 // overrides and isolates), which can hide or disguise what a line says.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is this pattern's purpose.
 const unsafe = /[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g
 
 /**

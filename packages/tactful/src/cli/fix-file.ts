@@ -69,13 +69,18 @@ function writeSafely(file: string, before: string, after: string): void {
   }
   const folder = givenFolder(file)
   if (!isInside(target, folder)) {
-    throw new Error(`is a symbolic link to \`${target}\`, outside \`${folder}\`; nothing was written (fix the file it points at by its own path)`)
+    throw new Error(
+      `is a symbolic link to \`${target}\`, outside \`${folder}\`; nothing was written (fix the file it points at by its own path)`
+    )
   }
   if (!canWrite(target)) throw new Error('is read-only; nothing was written (make it writable to fix it)')
   // A byte order mark is not part of the text that was linted; keep it in the file.
   const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf ? '\uFEFF' : ''
   // Replacing the file would cut its other hard links off from the fix.
-  if (stat.nlink > 1) return rewriteInPlace(target, before, bom + after)
+  if (stat.nlink > 1) {
+    rewriteInPlace(target, before, bom + after)
+    return
+  }
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.tactful-${randomBytes(6).toString('hex')}.tmp`)
   let fd: number | undefined
   try {
@@ -88,7 +93,8 @@ function writeSafely(file: string, before: string, after: string): void {
     if (!keepOwner(temporary, stat)) {
       // The file's owner or group cannot be given to a new file: change the file itself instead.
       rmSync(temporary, {force: true})
-      return rewriteInPlace(target, before, bom + after)
+      rewriteInPlace(target, before, bom + after)
+      return
     }
     // Checked last, just before the rename, so that the window for an edit to slip in is as small as can be.
     if (!sameText(target, before)) throw new ChangedOnDisk()

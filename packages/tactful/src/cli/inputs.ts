@@ -82,7 +82,13 @@ export async function expandInputs(patterns: string[], rules: IgnoreRules, cwd: 
 
 async function repliesIn(folder: string, rules: IgnoreRules, cwd: string): Promise<string[]> {
   const base = folder.replace(/[/\\]+$/, '') || folder
-  const matches = await glob('**/*', {cwd: path.resolve(cwd, folder), dot: false, onlyFiles: true, ignore: ['**/node_modules/**'], followSymbolicLinks: false})
+  const matches = await glob('**/*', {
+    cwd: path.resolve(cwd, folder),
+    dot: false,
+    onlyFiles: true,
+    ignore: ['**/node_modules/**'],
+    followSymbolicLinks: false
+  })
   return matches
     .filter((match) => formatFromPath(match) !== undefined)
     .map((match) => path.join(base, match))

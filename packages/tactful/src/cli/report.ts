@@ -39,7 +39,12 @@ export function formatCompact(reports: FileReport[], {color}: {color: boolean}):
     for (const finding of report.findings) {
       counts[finding.severity]++
       const where = `${file}:${finding.start.line}:${finding.start.column}`
-      const severity = finding.severity === 'error' ? paint('red', 'error') : finding.severity === 'warning' ? paint('yellow', 'warning') : paint('blue', 'info')
+      const severity =
+        finding.severity === 'error'
+          ? paint('red', 'error')
+          : finding.severity === 'warning'
+            ? paint('yellow', 'warning')
+            : paint('blue', 'info')
       lines.push(`${where}  ${severity}  ${escapeControls(finding.message)}  ${paint('dim', escapeControls(finding.ruleId))}`)
     }
   }

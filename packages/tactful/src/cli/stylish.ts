@@ -18,7 +18,12 @@ export function formatStylish(reports: FileReport[], {color}: {color: boolean}):
     for (const notice of report.notices) rows.push(['', 'notice', escapeControls(notice), ''])
     for (const finding of report.findings) {
       counts[finding.severity]++
-      rows.push([`${finding.start.line}:${finding.start.column}`, finding.severity, escapeControls(finding.message), escapeControls(finding.ruleId)])
+      rows.push([
+        `${finding.start.line}:${finding.start.column}`,
+        finding.severity,
+        escapeControls(finding.message),
+        escapeControls(finding.ruleId)
+      ])
     }
     // A notice is one long line; it does not set the width of the message column.
     const widths = [0, 1, 2].map((column) => Math.max(0, ...rows.filter((row) => column < 2 || row[3]).map((row) => row[column].length)))

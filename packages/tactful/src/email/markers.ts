@@ -216,7 +216,8 @@ export interface Attribution {
 export function attribution(line: string): Attribution | undefined {
   if (line.length > maxMarkerLength) return undefined
   // Most lines neither end nor start like one; tell them apart without copying the line.
-  if (!mayBe(attributionFinals, line.charCodeAt(lastFilled(line))) && !mayBe(attributionInitials, line.charCodeAt(firstFilled(line)))) return undefined
+  if (!mayBe(attributionFinals, line.charCodeAt(lastFilled(line))) && !mayBe(attributionInitials, line.charCodeAt(firstFilled(line))))
+    return undefined
   const trimmed = line.trim()
   const lower = trimmed.toLowerCase()
   const certain = cjkAttributionEndings.some((ending) => trimmed.endsWith(ending))

@@ -108,14 +108,23 @@ function runStart(text: string, end: number): number {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x3000 || code === 0x2028 || code === 0x2029 || (code >= 0x2000 && code <= 0x200a)
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0xa0 ||
+    code === 0x3000 ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    (code >= 0x2000 && code <= 0x200a)
+  )
 }
 
 /** Where the part starting at `start` ends, and whether that cuts a paragraph. */
 function partEnd(text: string, start: number, boundaries: Boundaries): {end: number; cut: boolean} {
   if (text.length - start <= partSize) return {end: text.length, cut: false}
   // After the last blank line in the window, or the first one after it if the paragraph is not too long…
-  const exact = lastIn(boundaries.paragraphs, start, start + partSize) ?? firstIn(boundaries.paragraphs, start + partSize, start + maxParagraph)
+  const exact =
+    lastIn(boundaries.paragraphs, start, start + partSize) ?? firstIn(boundaries.paragraphs, start + partSize, start + maxParagraph)
   if (exact !== undefined) return {end: exact, cut: false}
   if (text.length - start <= maxParagraph) return {end: text.length, cut: false}
   // …else the paragraph is cut: at a line break, where a sentence ends, at a space, or anywhere but

@@ -27,11 +27,16 @@ function englishTree(text: string): Root {
   const notices: string[] = []
   if (cutParagraphs.length > 0) {
     const longest = cutParagraphs.reduce((most, length) => Math.max(most, length), 0)
-    const which = cutParagraphs.length === 1 ? `a paragraph of ${longest} characters is` : `${cutParagraphs.length} paragraphs of up to ${longest} characters are`
+    const which =
+      cutParagraphs.length === 1
+        ? `a paragraph of ${longest} characters is`
+        : `${cutParagraphs.length} paragraphs of up to ${longest} characters are`
     notices.push(`Read in parts: ${which} longer than ${maxParagraph}; a sentence that runs across two parts is checked as two`)
   }
   for (const {start, end, error} of failed) {
-    notices.push(`Not checked: characters ${start} to ${end} could not be parsed (${error instanceof Error ? error.message : String(error)})`)
+    notices.push(
+      `Not checked: characters ${start} to ${end} could not be parsed (${error instanceof Error ? error.message : String(error)})`
+    )
   }
   if (notices.length > 0) tree.data = {...tree.data, notices}
   return tree
@@ -75,7 +80,11 @@ export function parseReply(text: string): Root {
   let at = 0
   const space = (end: number) => {
     if (end <= at) return
-    children.push({type: 'WhiteSpaceNode', value: text.slice(at, end), position: {start: pointAt(text, at, owner), end: pointAt(text, end, owner)}})
+    children.push({
+      type: 'WhiteSpaceNode',
+      value: text.slice(at, end),
+      position: {start: pointAt(text, at, owner), end: pointAt(text, end, owner)}
+    })
   }
   for (const paragraph of paragraphs) {
     space(paragraph.position!.start.offset!)
@@ -83,7 +92,12 @@ export function parseReply(text: string): Root {
     at = paragraph.position!.end.offset!
   }
   space(text.length)
-  return {type: 'RootNode', children, data: notices.length > 0 ? {lang, notices} : {lang}, position: {start: pointAt(text, 0, owner), end: pointAt(text, text.length, owner)}}
+  return {
+    type: 'RootNode',
+    children,
+    data: notices.length > 0 ? {lang, notices} : {lang},
+    position: {start: pointAt(text, 0, owner), end: pointAt(text, text.length, owner)}
+  }
 }
 
 function parserOf(code: string): LanguageParser {
